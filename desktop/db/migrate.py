@@ -1,0 +1,60 @@
+"""Bring a database to the newest schema with Alembic, after a backup; refuse one from a newer program."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from desktop.db.backup import backup_sqlite
+from desktop.db.engine import is_sqlite
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class NewerDatabaseError(RuntimeError):
+    pass
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, backup_dir: Path | None) -> str | None:
+    """Upgrade to head. Returns the path of the backup taken before an upgrade of an existing file."""
+    script = ScriptDirectory.from_config(alembic_config())
+    current = current_revision(engine)
+    if current == script.get_current_head():
+        return None
+    if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+        raise NewerDatabaseError(
+            "Cơ sở dữ liệu này do một phiên bản mới hơn của chương trình tạo ra "
+            f"(lược đồ {current}). Hãy cài phiên bản mới nhất của Sổ Công dân học tập."
+        )
+    backup = None
+    if current is not None and backup_dir is not None and is_sqlite(engine):
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = str(backup_sqlite(engine, backup_dir / f"truoc-nang-cap-{stamp}.sqlite"))
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup

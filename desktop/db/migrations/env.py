@@ -1,0 +1,29 @@
+"""Alembic environment: run against the connection the program hands in (or a URL for the alembic CLI)."""
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from desktop.db.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run() -> None:
+    conn = config.attributes.get("connection")
+    if conn is not None:
+        _migrate(conn)
+        return
+    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    with engine.begin() as c:
+        _migrate(c)
+
+
+def _migrate(conn) -> None:  # noqa: ANN001
+    context.configure(connection=conn, target_metadata=target_metadata,
+                      render_as_batch=conn.dialect.name == "sqlite")
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run()

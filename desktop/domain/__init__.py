@@ -1,0 +1,1 @@
+"""Plain-Python rules of the programme: no Qt, no SQLAlchemy, no I/O."""
