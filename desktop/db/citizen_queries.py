@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, false, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Citizen, Village
@@ -46,7 +46,7 @@ _ROW_COLUMNS = (Citizen.id, Citizen.full_name, Citizen.birth_year, Citizen.birth
 
 def _fts_ids(match: str):  # noqa: ANN202
     return select(literal_column("rowid")).select_from(text("citizen_fts")).where(
-        text("citizen_fts MATCH :m").bindparams(m=match))
+        text("citizen_fts MATCH :m").bindparams(bindparam("m", match, unique=True)))
 
 
 def _word_condition(session: Session, words: list[str], exact: bool) -> ColumnElement[bool]:
@@ -76,12 +76,15 @@ def _filtered(session: Session, flt: CitizenFilter, columns) -> tuple[Select, li
 
 
 def page(session: Session, flt: CitizenFilter, offset: int, limit: int) -> list[CitizenRow]:
-    """Rows in display order: whole-word matches first, then by Vietnamese name order."""
+    """Rows in display order, best first: every word typed in full and one of them the given name,
+    then every word in full, then prefixes; within each, Vietnamese name order."""
     stmt, words = _filtered(session, flt, _ROW_COLUMNS)
     stmt = stmt.join(Village, Village.id == Citizen.village_id)
     order = [Citizen.sort_key, Citizen.id]
     if words:
-        order.insert(0, case((_word_condition(session, words, exact=True), 0), else_=1))
+        exact = _word_condition(session, words, exact=True)
+        given = or_(*(Citizen.name_key.like(f"% {w}") for w in words if not w.isdigit()), false())
+        order.insert(0, case((and_(exact, given), 0), (exact, 1), else_=2))
     rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit))
     return [CitizenRow(*r) for r in rows]
 

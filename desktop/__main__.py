@@ -1,0 +1,20 @@
+"""`python -m desktop`: the window, or a command-line operation when one is named."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from desktop.cli import build_parser, run
+
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from desktop.ui.app import run_window  # Qt is loaded only for the window
+
+        return run_window(args)
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""The same operations as the window, without one: demo data, self-test, search, benchmarks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop import APP_NAME, __version__, config
+from desktop.domain.birth import BirthDate
+from desktop.domain.groups import CitizenGroup
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m desktop", description=f"{APP_NAME} {__version__}")
+    p.add_argument("--data-dir", help=f"thư mục dữ liệu (mặc định: biến {config.ENV_DATA_DIR} "
+                                      "hoặc thư mục dữ liệu của người dùng)")
+    p.add_argument("--db-url", help=f"địa chỉ cơ sở dữ liệu, ví dụ postgresql://... (hoặc biến {config.ENV_DB_URL})")
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    p.add_argument("--bench-window", action="store_true", help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", metavar="LỆNH")
+
+    demo = sub.add_parser("demo", help="tạo một xã mẫu với N người dân")
+    demo.add_argument("--citizens", type=int, default=2000, metavar="N")
+    demo.add_argument("--seed", type=int, default=2024)
+    demo.add_argument("--if-empty", action="store_true", help="chỉ tạo khi sổ chưa có ai")
+
+    sub.add_parser("self-test", help="kiểm tra bản cài đặt, không mở cửa sổ")
+
+    search = sub.add_parser("search", help="tìm người trong sổ (không cần gõ dấu)")
+    search.add_argument("text", nargs="+")
+    search.add_argument("--limit", type=int, default=50)
+
+    bench = sub.add_parser("bench", help="đo tốc độ trên một xã N người")
+    bench.add_argument("--citizens", type=int, default=100_000, metavar="N")
+    bench.add_argument("--queries", type=int, default=200)
+    bench.add_argument("--json", metavar="FILE", help="ghi thêm kết quả ra tệp JSON")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = config.data_dir(args.data_dir)
+    handlers = {"demo": _demo, "self-test": _self_test, "search": _search, "bench": _bench}
+    try:
+        return handlers[args.command](args, folder)
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 130
+
+
+def _open(args: argparse.Namespace, folder: Path):  # noqa: ANN202
+    from desktop.services.register import OpenError, open_register
+
+    try:
+        return open_register(folder, args.db_url)
+    except OpenError as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        raise SystemExit(2) from e
+
+
+def _demo(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.db.citizen_queries import CitizenFilter
+    from desktop.services.demo import fill_demo
+
+    if args.citizens < 0:
+        print("Lỗi: số người phải từ 0 trở lên.", file=sys.stderr)
+        return 2
+    register = _open(args, folder)
+    try:
+        if args.if_empty and register.office.info() is not None:
+            print(f"Sổ ở {folder} đã có dữ liệu: không tạo thêm.")
+            return 0
+
+        def progress(done: int, total: int) -> None:
+            print(f"\rĐang tạo người dân mẫu: {done}/{total}", end="", file=sys.stderr, flush=True)
+
+        fill_demo(register, args.citizens, args.seed, progress)
+        print(file=sys.stderr)
+        total = register.citizens.count(CitizenFilter())
+        info = register.office.info()
+        assert info is not None
+        print(f"Xong: {info.association_name} ({info.commune_name}, {info.province_name}) có {total} người "
+              f"trong sổ, tại {folder}.")
+        return 0
+    finally:
+        register.close()
+
+
+def _self_test(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.services.health import self_test
+
+    steps = self_test(folder, args.db_url)
+    for step in steps:
+        print(("  ✓ " if step.ok else "  ✗ ") + step.text)
+    failed = [s for s in steps if not s.ok]
+    print("Kiểm tra xong: mọi thứ hoạt động." if not failed else f"Có {len(failed)} lỗi.")
+    return 0 if not failed else 1
+
+
+def _search(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.db.citizen_queries import CitizenFilter
+
+    register = _open(args, folder)
+    try:
+        rows = register.citizens.page(CitizenFilter(" ".join(args.text)), 0, args.limit)
+        for r in rows:
+            birth = BirthDate(r.birth_year, r.birth_month, r.birth_day)
+            print("\t".join([r.full_name, str(birth), "Nam" if r.sex == "M" else "Nữ", r.cccd or "-", r.village,
+                             CitizenGroup(r.group).short_label]))
+        if not rows:
+            print("Không tìm thấy ai.", file=sys.stderr)
+        return 0
+    finally:
+        register.close()
+
+
+def _bench(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.bench import run_bench
+
+    return run_bench(folder, args.db_url, args.citizens, args.queries, args.json)

@@ -1,0 +1,72 @@
+"""The installation check behind `self-test`: everything a clerk's first day needs, without a window."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import text
+
+from desktop import __version__
+from desktop.db.citizen_queries import CitizenFilter
+from desktop.db.engine import is_sqlite
+from desktop.domain import admin_units
+from desktop.services.register import OpenError, open_register
+
+
+@dataclass(frozen=True)
+class Step:
+    ok: bool
+    text: str
+
+
+def self_test(folder: Path, url: str | None = None) -> list[Step]:
+    steps: list[Step] = [Step(True, f"Sổ Công dân học tập phiên bản {__version__}")]
+    try:
+        register = open_register(folder, url)
+    except OpenError as e:
+        return [*steps, Step(False, str(e))]
+    try:
+        steps.append(Step(True, f"Mở cơ sở dữ liệu: {register.db.engine.url.render_as_string()}"))
+        checks: list[tuple[str, Callable[[], str]]] = [
+            ("Kiểm tra toàn vẹn dữ liệu", lambda: _integrity(register)),
+            ("Danh mục hành chính", lambda: f"{len(admin_units.provinces())} tỉnh/thành phố"),
+            ("Đơn vị", lambda: _office(register)),
+            ("Tìm kiếm", lambda: _search(register)),
+        ]
+        for label, run in checks:
+            try:
+                steps.append(Step(True, f"{label}: {run()}"))
+            except Exception as e:  # noqa: BLE001 - every failure is reported, none stops the others
+                steps.append(Step(False, f"{label}: lỗi {type(e).__name__}: {e}"))
+    finally:
+        register.close()
+    return steps
+
+
+def _integrity(register) -> str:  # noqa: ANN001
+    if not is_sqlite(register.db.engine):
+        return "bỏ qua (không phải SQLite)"
+    with register.db.engine.connect() as conn:
+        result = conn.execute(text("PRAGMA quick_check")).scalar_one()
+        conn.execute(text("INSERT INTO citizen_fts(citizen_fts, rank) VALUES('integrity-check', 0)"))
+    if result != "ok":
+        raise RuntimeError(result)
+    return "tốt"
+
+
+def _office(register) -> str:  # noqa: ANN001
+    info = register.office.info()
+    if info is None:
+        return "chưa thiết lập (sẽ thiết lập khi mở cửa sổ lần đầu)"
+    return f"{info.association_name}, {info.commune_name}, {info.province_name}"
+
+
+def _search(register) -> str:  # noqa: ANN001
+    started = time.perf_counter()
+    total = register.citizens.count(CitizenFilter())
+    found = register.citizens.page(CitizenFilter("nguyen"), 0, 10)
+    ms = (time.perf_counter() - started) * 1000
+    return f"{total:,} người trong sổ; tìm “nguyen”: {len(found)} kết quả đầu trong {ms:.1f} ms".replace(",", ".")
