@@ -1,0 +1,82 @@
+"""Starting the window: the Qt application, the register, the first-start wizard, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop import APP_NAME, __version__, config
+from desktop.services.register import OpenError, open_register
+from desktop.ui import messages
+
+BENCH_T0 = "SO_CDHT_BENCH_T0"  # set by the bench command: the moment it started this process
+
+
+def make_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    return app
+
+
+def run_window(args: argparse.Namespace) -> int:
+    app = make_app()
+    folder = config.data_dir(args.data_dir)
+    try:
+        register = open_register(folder, args.db_url)
+    except OpenError as e:
+        messages.warn(None, "Không mở được sổ", str(e))
+        return 2
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.setup_wizard import SetupWizard
+
+    if register.office.info() is None:
+        wizard = SetupWizard(register.office)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            register.close()
+            return 0
+    window = MainWindow(register)
+    window.show()
+    if args.bench_window:
+        QTimer.singleShot(0, lambda: _report_bench(app, window))
+    code = app.exec()
+    register.close()
+    return code
+
+
+def _report_bench(app: QApplication, window) -> None:  # noqa: ANN001
+    """For `bench`: time to a usable window, then memory after searching and scrolling far."""
+    app.processEvents()
+    started = float(os.environ.get(BENCH_T0, "0") or 0)
+    ready_s = time.time() - started
+    page = window.citizens
+    for text in ("nguyen", "thi", "lan", "tran van", "0600", ""):
+        page.search.setText(text)
+        page.apply_filter()
+    for _ in range(20):
+        page.table.scrollToBottom()
+        app.processEvents()
+    rss_mb = _rss_mb()
+    print(json.dumps({"ready_s": ready_s, "rss_mb": rss_mb, "rows_loaded": page.model.rowCount()}), flush=True)
+    app.quit()
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,0 +1,192 @@
+"""The entry form, made for copying paper forms with the keyboard alone.
+
+Enter saves (a new person: the form clears for the next one, village and group kept); Esc closes.
+Errors appear under their field and nothing is saved; warnings appear above the buttons and a second
+Enter on the same form saves anyway.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.citizen import FIELD_LABELS, CitizenDraft
+from desktop.domain.groups import CitizenGroup
+from desktop.domain.sex import Sex
+from desktop.services.citizens import CitizenError, CitizenService
+from desktop.services.office import VillageInfo
+from desktop.ui import messages
+from desktop.ui.widgets import ErrorLabel, FoldingComboBox
+
+
+class CitizenDialog(QDialog):
+    saved = Signal(int)               # a person was written (new or changed)
+    show_citizen = Signal(int)        # the clerk followed a link to an existing person
+
+    def __init__(self, citizens: CitizenService, villages: list[VillageInfo], citizen_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._citizens = citizens
+        self._citizen_id = citizen_id
+        self._version = 0
+        self._warned_for: CitizenDraft | None = None
+        self._saved_count = 0
+        self.setWindowTitle("Sửa hồ sơ người dân" if citizen_id else "Thêm người dân vào sổ")
+        self.setMinimumWidth(620)
+
+        self.full_name = QLineEdit()
+        self.full_name.setPlaceholderText("Ví dụ: Nguyễn Thị Lan")
+        self.birth = QLineEdit()
+        self.birth.setPlaceholderText("dd/mm/yyyy, hoặc chỉ năm sinh yyyy")
+        self.sex = FoldingComboBox()
+        self.sex.addItem("— chọn —", None)
+        for s in Sex:
+            self.sex.addItem(s.label, s)
+        self.cccd = QLineEdit()
+        self.cccd.setPlaceholderText("12 chữ số, để trống nếu chưa có")
+        self.village = FoldingComboBox()
+        self.village.addItem("— chọn —", None)
+        for v in villages:
+            self.village.addItem(v.name, v.id)
+        self.group = FoldingComboBox()
+        self.group.addItem("— chọn —", None)
+        for g in CitizenGroup:
+            self.group.addItem(f"{int(g)}. {g.label}", g)
+        self.occupation = QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("không bắt buộc")
+        self.note = QLineEdit()
+
+        self._fields = {"full_name": self.full_name, "birth": self.birth, "sex": self.sex, "cccd": self.cccd,
+                        "village_id": self.village, "group": self.group, "occupation": self.occupation,
+                        "phone": self.phone, "note": self.note}
+        self._errors: dict[str, ErrorLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        required = {"full_name", "birth", "sex", "village_id", "group"}
+        for name, widget in self._fields.items():
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            self._errors[name] = ErrorLabel()
+            box.addWidget(self._errors[name])
+            label = FIELD_LABELS[name] + (" *" if name in required else "")
+            form.addRow(f"{label}:", box)
+
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings.setStyleSheet("background: #fff4ce; border: 1px solid #e0c060; padding: 6px;")
+        self.warnings.linkActivated.connect(lambda link: self.show_citizen.emit(int(link)))
+        self.warnings.hide()
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #1b5e20;")
+
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Lưu (Enter)", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setDefault(True)
+        close = buttons.addButton("Đóng (Esc)", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        close.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        hint = QLabel("Gõ tiếng Việt có dấu hoặc không dấu đều được. Ô chọn: gõ vài chữ đầu, "
+                      "ví dụ “nu” chọn Nữ, “2” chọn nhóm 2. Enter để lưu, Esc để đóng. (*) bắt buộc.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+        if citizen_id is not None:
+            self._load(citizen_id)
+        self.full_name.setFocus()
+
+    # filling and reading -------------------------------------------------------------------------
+
+    def _load(self, citizen_id: int) -> None:
+        record = self._citizens.get(citizen_id)
+        self._version = record.version
+        d = record.draft
+        self.full_name.setText(d.full_name)
+        self.birth.setText(d.birth)
+        self.sex.select_data(d.sex)
+        self.cccd.setText(d.cccd)
+        self.village.select_data(d.village_id)
+        self.group.select_data(d.group)
+        self.occupation.setText(d.occupation)
+        self.phone.setText(d.phone)
+        self.note.setText(d.note)
+
+    def draft(self) -> CitizenDraft:
+        return CitizenDraft(full_name=self.full_name.text(), birth=self.birth.text(),
+                            sex=self.sex.currentData(), cccd=self.cccd.text(),
+                            village_id=self.village.currentData(), group=self.group.currentData(),
+                            occupation=self.occupation.text(), phone=self.phone.text(), note=self.note.text())
+
+    # saving --------------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        draft = self.draft()
+        accept = self._warned_for == draft
+        try:
+            if self._citizen_id is None:
+                result = self._citizens.register(draft, accept_warnings=accept)
+            else:
+                result = self._citizens.update(self._citizen_id, self._version, draft, accept_warnings=accept)
+        except CitizenError as e:
+            messages.warn(self, "Không lưu được", str(e))
+            return
+        check = result.check
+        for name, label in self._errors.items():
+            label.say(check.error_for(name))
+        if check.errors:
+            self._hide_warnings()
+            self._fields[check.errors[0].field].setFocus()
+            self.status.setText("")
+            return
+        if not result.saved:
+            self._warned_for = draft
+            lines = []
+            for w in check.warnings:
+                link = f' <a href="{w.other_citizen_id}">Xem người đã có</a>' if w.other_citizen_id else ""
+                lines.append(f"⚠ {_html(w.message)}{link}")
+            lines.append("<b>Nhấn Enter lần nữa để vẫn lưu</b>, hoặc sửa lại rồi lưu.")
+            self.warnings.setText("<br>".join(lines))
+            self.warnings.show()
+            return
+        assert result.citizen_id is not None
+        self.saved.emit(result.citizen_id)
+        if self._citizen_id is not None:
+            self.accept()
+            return
+        self._saved_count += 1
+        assert check.data is not None
+        self.status.setText(f"Đã lưu: {check.data.full_name}. Đã nhập {self._saved_count} người trong lần này.")
+        self._next_blank()
+
+    def _next_blank(self) -> None:
+        """Clear the person's own fields; keep village and group, which paper forms share in a pile."""
+        for w in (self.full_name, self.birth, self.cccd, self.occupation, self.phone, self.note):
+            w.clear()
+        self.sex.setCurrentIndex(0)
+        self._hide_warnings()
+        self.full_name.setFocus()
+
+    def _hide_warnings(self) -> None:
+        self._warned_for = None
+        self.warnings.hide()
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,252 @@
+"""The citizen list: search as you type, filters by village and group, and the actions on a person.
+
+The same page, with deleted=True, lists the deleted people and restores them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.db.citizen_queries import CitizenFilter
+from desktop.domain.groups import CitizenGroup
+from desktop.services.citizens import CitizenError
+from desktop.services.register import Register
+from desktop.ui import messages
+from desktop.ui.citizen_dialog import CitizenDialog
+from desktop.ui.citizen_model import CitizenTableModel
+from desktop.ui.history_dialog import HistoryDialog
+
+SEARCH_PAUSE_MS = 120
+DELETE_REASONS = ["Chuyển đi nơi khác", "Nhập trùng", "Đã mất", "Nhập nhầm"]
+
+
+class CitizenPage(QWidget):
+    changed = Signal()  # the register changed: other views may refresh
+
+    def __init__(self, register: Register, deleted: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._register = register
+        self._deleted = deleted
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm theo họ tên (gõ không dấu cũng được) hoặc số CCCD…   (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.village = QComboBox()
+        self.group = QComboBox()
+        self.group.addItem("Tất cả nhóm", None)
+        for g in CitizenGroup:
+            self.group.addItem(f"Nhóm {int(g)}: {g.short_label}", int(g))
+        self.reload_villages()
+        self.count = QLabel()
+
+        self.model = CitizenTableModel(register.citizens, CitizenFilter(deleted=deleted))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate([200, 90, 70, 110, 140, 190, 220, 100]):
+            self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.doubleClicked.connect(lambda _: self.primary_action())
+        self.table.installEventFilter(self)
+        self.search.installEventFilter(self)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_PAUSE_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _: self._timer.start())
+        self.village.currentIndexChanged.connect(lambda _: self.apply_filter())
+        self.group.currentIndexChanged.connect(lambda _: self.apply_filter())
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.village, 1)
+        top.addWidget(self.group, 1)
+        buttons = QHBoxLayout()
+        if deleted:
+            self.restore_button = QPushButton("Khôi phục vào sổ")
+            self.restore_button.clicked.connect(self.restore_selected)
+            buttons.addWidget(self.restore_button)
+        else:
+            self.add_button = QPushButton("Thêm người (Ctrl+N)")
+            self.edit_button = QPushButton("Sửa (Enter)")
+            self.delete_button = QPushButton("Xoá (Delete)")
+            self.add_button.clicked.connect(self.add_citizens)
+            self.edit_button.clicked.connect(self.edit_selected)
+            self.delete_button.clicked.connect(self.delete_selected)
+            for b in (self.add_button, self.edit_button, self.delete_button):
+                buttons.addWidget(b)
+            QShortcut(QKeySequence("Ctrl+N"), self, self.add_citizens)
+        self.history_button = QPushButton("Lịch sử thay đổi (Ctrl+H)")
+        self.history_button.clicked.connect(self.history_of_selected)
+        buttons.addWidget(self.history_button)
+        buttons.addStretch()
+        buttons.addWidget(self.count)
+        QShortcut(QKeySequence("Ctrl+H"), self, self.history_of_selected)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.apply_filter()
+
+    # filtering -----------------------------------------------------------------------------------
+
+    def reload_villages(self) -> None:
+        current = self.village.currentData()
+        self.village.blockSignals(True)
+        self.village.clear()
+        self.village.addItem("Tất cả thôn/khu phố", None)
+        for v in self._register.office.villages():
+            self.village.addItem(v.name, v.id)
+        index = self.village.findData(current)
+        self.village.setCurrentIndex(max(index, 0))
+        self.village.blockSignals(False)
+
+    def current_filter(self) -> CitizenFilter:
+        return CitizenFilter(self.search.text(), self.village.currentData(), self.group.currentData(),
+                             self._deleted)
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        self.model.set_filter(self.current_filter())
+        total = self.model.total
+        what = "người đã xoá" if self._deleted else "người"
+        self.count.setText(f"{_thousands(total)} {what}" if total else "Không tìm thấy ai")
+        if total:
+            self.table.selectRow(0)
+
+    def refresh(self, keep_id: int | None = None) -> None:
+        keep = keep_id if keep_id is not None else self.selected_id()
+        self.apply_filter()
+        if keep is not None:
+            self.select_citizen(keep)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_id(rows[0].row()) if rows else None
+
+    def select_citizen(self, citizen_id: int) -> bool:
+        row = self.model.row_of(citizen_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        return row is not None
+
+    # actions -------------------------------------------------------------------------------------
+
+    def primary_action(self) -> None:
+        if self._deleted:
+            self.history_of_selected()
+        else:
+            self.edit_selected()
+
+    def add_citizens(self) -> None:
+        dialog = self._dialog(None)
+        dialog.exec()
+
+    def edit_selected(self) -> None:
+        citizen_id = self.selected_id()
+        if citizen_id is not None:
+            self._dialog(citizen_id).exec()
+
+    def _dialog(self, citizen_id: int | None) -> CitizenDialog:
+        dialog = CitizenDialog(self._register.citizens, self._register.office.villages(), citizen_id, self)
+        dialog.saved.connect(self._after_save)
+        dialog.show_citizen.connect(lambda other: self.show_person(other, dialog))
+        self.last_dialog = dialog  # tests and the window reach the open form through this
+        return dialog
+
+    def _after_save(self, citizen_id: int) -> None:
+        self.refresh(citizen_id)
+        self.changed.emit()
+
+    def show_person(self, citizen_id: int, parent: QWidget) -> None:
+        """The existing person a duplicate warning points to."""
+        HistoryDialog(self._register.citizens, citizen_id, parent).exec()
+
+    def delete_selected(self) -> None:
+        citizen_id = self.selected_id()
+        if citizen_id is None:
+            return
+        name = self._register.citizens.get(citizen_id).draft.full_name
+        reason, ok = QInputDialog.getItem(self, "Xoá khỏi sổ", f"Lý do xoá {name} (vẫn xem và khôi phục được "
+                                                              "trong “Người đã xoá”):", DELETE_REASONS, 0, True)
+        if not ok:
+            return
+        try:
+            self._register.citizens.delete(citizen_id, reason)
+        except CitizenError as e:
+            messages.warn(self, "Không xoá được", str(e))
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def restore_selected(self) -> None:
+        citizen_id = self.selected_id()
+        if citizen_id is None:
+            return
+        try:
+            self._register.citizens.restore(citizen_id)
+        except CitizenError as e:
+            messages.warn(self, "Không khôi phục được", str(e))
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def history_of_selected(self) -> None:
+        citizen_id = self.selected_id()
+        if citizen_id is not None:
+            HistoryDialog(self._register.citizens, citizen_id, self).exec()
+
+    # keyboard ------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._timer.isActive():
+                self.apply_filter()
+            self.table.setFocus()
+            if key != Qt.Key.Key_Down and self.model.total == 1:
+                self.primary_action()
+            return True
+        if watched is self.table:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.primary_action()
+                return True
+            if key == Qt.Key.Key_Delete and not self._deleted:
+                self.delete_selected()
+                return True
+        return False
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")

@@ -1,0 +1,35 @@
+"""A person's history: every change the audit recorded, oldest first."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from desktop.services.citizens import CitizenService
+from desktop.ui.messages import translate_buttons
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, citizens: CitizenService, citizen_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        record = citizens.get(citizen_id)
+        self.setWindowTitle(f"Lịch sử thay đổi — {record.draft.full_name}")
+        self.resize(760, 420)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Thời gian", "Người thực hiện", "Nội dung"])
+        for line in citizens.history(citizen_id):
+            item = QTreeWidgetItem([line.at_local, line.actor, line.summary])
+            for detail in line.details:
+                item.addChild(QTreeWidgetItem(["", "", detail]))
+            self.tree.addTopLevelItem(item)
+        self.tree.expandAll()
+        self.tree.setColumnWidth(0, 130)
+        self.tree.setColumnWidth(1, 170)
+        state = "Đã xoá khỏi sổ" + (f" (lý do: {record.deleted_reason})" if record.deleted_reason else "") \
+            if record.deleted else "Đang có trong sổ"
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        translate_buttons(buttons)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{record.draft.full_name}</b> — {record.village_name} — {state}"))
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)

@@ -1,0 +1,73 @@
+"""Small widgets shared by the screens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+
+from desktop.domain.names import search_key
+
+TYPE_AHEAD_PAUSE_MS = 1200
+
+
+class FoldingComboBox(QComboBox):
+    """A list chosen by typing, without diacritics: 'nu' picks Nữ, 'phu l' picks Thôn Phú Lập, '2' picks
+    the item numbered 2. Enter is left to the dialog so that it saves the form."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._typed = ""
+        self._clock = QElapsedTimer()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        text = event.text()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()
+            return
+        if event.key() == Qt.Key.Key_Backspace and self._typed:
+            self._typed = self._typed[:-1]
+            self._find()
+            return
+        if text and text.isprintable() and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if not self._clock.isValid() or self._clock.elapsed() > TYPE_AHEAD_PAUSE_MS:
+                self._typed = ""
+            self._clock.restart()
+            self._typed += text
+            self._find()
+            return
+        super().keyPressEvent(event)
+
+    def _find(self) -> None:
+        wanted = search_key(self._typed)
+        if not wanted:
+            return
+        best = None
+        for i in range(self.count()):
+            key = search_key(self.itemText(i))
+            if key.startswith(wanted):
+                best = i
+                break
+            if best is None and (f" {wanted}" in f" {key}"):
+                best = i
+        if best is not None:
+            self.setCurrentIndex(best)
+
+    def select_data(self, value: object) -> None:
+        index = self.findData(value)
+        self.setCurrentIndex(index if index >= 0 else 0)
+
+
+class ErrorLabel(QLabel):
+    """A red message under a field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b00020;")
+        self.hide()
+
+    def say(self, message: str | None) -> None:
+        self.setText(message or "")
+        self.setVisible(bool(message))

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs everything on a fresh Debian/Ubuntu machine: system libraries for Qt, then a virtual
+# environment with the program and its tests. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SYSTEM_PACKAGES=(
+  # Qt's xcb platform for a real window (and Xvfb for screenshots and window tests)
+  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
+  libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 xvfb x11-utils
+  # fonts with every Vietnamese letter
+  fonts-noto-core fonts-dejavu-core
+  # PDF pages to PNG, for looking at printed output
+  poppler-utils
+)
+
+missing=()
+for p in "${SYSTEM_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "Cài gói hệ thống: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PYTHON=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+echo "Đã cài xong: $(.venv/bin/python -m desktop --version)"
