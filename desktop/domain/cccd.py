@@ -44,6 +44,8 @@ def normalize_cccd(raw: str) -> str:
 
 def parse_cccd(raw: str) -> CccdFacts:
     number = normalize_cccd(raw)
+    if not number:
+        raise CccdError("Chưa nhập số CCCD.")
     if not number.isdigit():
         raise CccdError(f"Số CCCD “{raw.strip()}” chỉ được gồm chữ số.")
     if not _TWELVE_DIGITS.match(number):

@@ -86,12 +86,12 @@ def _word_codes(word: str) -> tuple[str, str]:
 
 
 def collation_key(text: str) -> str:
-    """Vietnamese dictionary order for any text: letters first (đ after d), tones break ties.
+    """Vietnamese dictionary order for any text, word by word: letters first (đ after d), then the
+    tones of that word, then the next word. So An < Anh < Ánh < Ảnh, whatever follows.
 
-    'An' sorts before 'Anh' because each word ends with '00', below every letter code.
+    Each word's letters end with '00', below every letter code, so a shorter word sorts first.
     """
-    codes = [_word_codes(w) for w in text.split()]
-    return "".join(c[0] + "00" for c in codes) + "9" + "".join(c[1] for c in codes)
+    return "".join(letters + "00" + tones for letters, tones in map(_word_codes, text.split()))
 
 
 def sort_key(full_name: str) -> str:

@@ -1,0 +1,43 @@
+import os
+import subprocess
+import sys
+
+from desktop.__main__ import main
+
+
+def test_demo_search_and_self_test(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    assert main(["--data-dir", data, "demo", "--citizens", "300"]) == 0
+    assert "có 300 người" in capsys.readouterr().out
+    assert main(["--data-dir", data, "demo", "--citizens", "300", "--if-empty"]) == 0
+    assert "đã có dữ liệu" in capsys.readouterr().out
+    assert main(["--data-dir", data, "search", "nguyen"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(line.startswith("Nguyễn") or "Nguyễn" in line.split("\t")[0] for line in lines)
+    assert main(["--data-dir", data, "self-test"]) == 0
+    out = capsys.readouterr().out
+    assert "300 người trong sổ" in out and "mọi thứ hoạt động" in out
+
+
+def test_search_with_no_match_says_so(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo", "--citizens", "20"])
+    capsys.readouterr()
+    assert main(["--data-dir", data, "search", "zzzz"]) == 0
+    assert "Không tìm thấy ai" in capsys.readouterr().err
+
+
+def test_self_test_reports_a_broken_database(tmp_path, capsys):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "so-cong-dan-hoc-tap.sqlite").write_bytes(b"this is not a database" * 100)
+    assert main(["--data-dir", str(folder), "self-test"]) == 1
+    assert "✗" in capsys.readouterr().out
+
+
+def test_data_dir_from_environment_in_a_real_process(tmp_path):
+    env = {**os.environ, "SO_CDHT_DATA_DIR": str(tmp_path / "env")}
+    done = subprocess.run([sys.executable, "-m", "desktop", "demo", "--citizens", "5"], env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "env" / "so-cong-dan-hoc-tap.sqlite").exists()

@@ -1,0 +1,75 @@
+import sqlite3
+
+import pytest
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+from desktop import config
+from desktop.db import migrate
+from desktop.db.engine import Database
+from desktop.services.register import OpenError, open_register
+
+
+def test_empty_file_upgrades_to_head(tmp_path):
+    db = Database(config.database_url(tmp_path))
+    assert migrate.current_revision(db.engine) is None
+    migrate.upgrade(db.engine, tmp_path / "backups")
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    tables = set(inspect(db.engine).get_table_names())
+    assert {"office", "village", "citizen", "audit_entry", "citizen_fts"} <= tables
+    with db.engine.connect() as c:
+        assert c.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+        assert c.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+    # an up-to-date file is left alone, and no backup is taken for a new file
+    assert migrate.upgrade(db.engine, tmp_path / "backups") is None
+    assert not (tmp_path / "backups").exists()
+    db.dispose()
+
+
+def test_migrations_form_one_unbroken_chain():
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert len(script.get_heads()) == 1
+    revisions = list(script.walk_revisions())
+    known = {r.revision for r in revisions}
+    assert sum(1 for r in revisions if r.down_revision is None) == 1
+    assert all(r.down_revision is None or r.down_revision in known for r in revisions)
+
+
+def test_downgrade_and_upgrade_again(tmp_path):
+    from alembic import command
+
+    db = Database(config.database_url(tmp_path))
+    migrate.upgrade(db.engine, None)
+    cfg = migrate.alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+    assert "citizen" not in inspect(db.engine).get_table_names()
+    migrate.upgrade(db.engine, None)
+    assert "citizen_fts" in inspect(db.engine).get_table_names()
+    db.dispose()
+
+
+def test_database_from_a_newer_program_is_refused(tmp_path):
+    register = open_register(tmp_path)
+    register.close()
+    with sqlite3.connect(tmp_path / config.DB_FILE) as c:
+        c.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    with pytest.raises(OpenError, match="phiên bản mới hơn"):
+        open_register(tmp_path)
+
+
+def test_database_file_is_private(tmp_path):
+    register = open_register(tmp_path / "d")
+    register.close()
+    assert (tmp_path / "d" / config.DB_FILE).stat().st_mode & 0o077 == 0
+
+
+def test_data_dir_option_then_environment_then_default(monkeypatch, tmp_path):
+    monkeypatch.setenv(config.ENV_DATA_DIR, str(tmp_path / "env"))
+    assert config.data_dir(str(tmp_path / "opt")) == tmp_path / "opt"
+    assert config.data_dir(None) == tmp_path / "env"
+    monkeypatch.delenv(config.ENV_DATA_DIR)
+    assert "SoCongDanHocTap" in str(config.data_dir(None))
+    monkeypatch.setenv(config.ENV_DB_URL, "postgresql://u@localhost/x")
+    assert config.database_url(tmp_path) == "postgresql://u@localhost/x"

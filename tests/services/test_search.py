@@ -1,0 +1,101 @@
+import dataclasses
+import unicodedata
+
+import pytest
+
+from desktop.db.citizen_queries import CitizenFilter
+from desktop.domain.groups import CitizenGroup
+from desktop.domain.sex import Sex
+from tests.conftest import add, village_id
+
+PEOPLE = [
+    ("Nguyễn Văn An", Sex.MALE, "Thôn Phú Lập", "060080000001"),
+    ("Nguyễn Thị Ánh", Sex.FEMALE, "Thôn Phú Lập", "060180000002"),
+    ("Trần Đức Anh", Sex.MALE, "Thôn Đông", "079080000003"),
+    ("Đặng Thị Hường", Sex.FEMALE, "Thôn Đông", ""),
+    ("Lê Đức", Sex.MALE, "Khu phố 3", "001080000005"),
+    ("Huỳnh Ngọc Dung", Sex.FEMALE, "Khu phố 3", ""),
+    ("Phạm Anh Tuấn", Sex.MALE, "Thôn Phú Lập", ""),
+]
+
+
+@pytest.fixture
+def people(office):
+    ids = {}
+    for name, sex, village, cccd in PEOPLE:
+        group = CitizenGroup.OFFICIAL if "Tuấn" in name else CitizenGroup.FARMER
+        ids[name] = add(office, name, sex=sex, village=village, cccd=cccd, birth="1980", group=group)
+    return office, ids
+
+
+def names(register, text="", **kw):
+    return [r.full_name for r in register.citizens.page(CitizenFilter(text, **kw), 0, 100)]
+
+
+def nfd(s):
+    return unicodedata.normalize("NFD", s)
+
+
+@pytest.mark.parametrize("query", ["Đặng Thị Hường", "dang thi huong", "DANG THI HUONG", "huong dang",
+                                   nfd("Đặng Thị Hường"), "hương", "huo", "dan hu"])
+def test_with_or_without_diacritics_any_order_prefixes(people, query):
+    register, _ = people
+    assert names(register, query) == ["Đặng Thị Hường"]
+
+
+def test_d_and_dj_are_the_same_letter(people):
+    register, _ = people
+    assert set(names(register, "duc")) == {"Trần Đức Anh", "Lê Đức"}
+    assert set(names(register, "Đức")) == {"Trần Đức Anh", "Lê Đức"}
+    assert names(register, "dung") == ["Huỳnh Ngọc Dung"]
+
+
+def test_best_first_given_name_then_whole_words_then_prefixes(people):
+    register, _ = people
+    # "anh": Trần Đức Anh (given name), Phạm Anh Tuấn (whole word), then Ánh... no: "anh" also folds Ánh.
+    assert names(register, "anh") == ["Trần Đức Anh", "Nguyễn Thị Ánh", "Phạm Anh Tuấn"]
+    assert names(register, "an")[:1] == ["Nguyễn Văn An"]
+    assert names(register, "an")[1:] == ["Trần Đức Anh", "Nguyễn Thị Ánh", "Phạm Anh Tuấn"]
+
+
+def test_cccd_prefix(people):
+    register, _ = people
+    assert names(register, "0600") == ["Nguyễn Văn An"]
+    assert names(register, "060") == ["Nguyễn Văn An", "Nguyễn Thị Ánh"]
+    assert names(register, "001080000005") == ["Lê Đức"]
+
+
+def test_filters_and_no_match(people):
+    register, _ = people
+    assert names(register, village_id=village_id(register, "Thôn Đông")) == ["Trần Đức Anh", "Đặng Thị Hường"]
+    assert names(register, "anh", group=int(CitizenGroup.OFFICIAL)) == ["Phạm Anh Tuấn"]
+    assert names(register, "xyz") == []
+    assert names(register, "  !!! ") == names(register)
+    assert register.citizens.count(CitizenFilter("nguyen")) == 2
+
+
+def test_whole_list_in_vietnamese_order(people):
+    register, _ = people
+    assert names(register) == ["Nguyễn Văn An", "Trần Đức Anh", "Nguyễn Thị Ánh", "Huỳnh Ngọc Dung", "Lê Đức",
+                               "Đặng Thị Hường", "Phạm Anh Tuấn"]
+
+
+def test_index_follows_edits_and_deletes(people):
+    register, ids = people
+    cid = ids["Lê Đức"]
+    rec = register.citizens.get(cid)
+    register.citizens.update(cid, rec.version, dataclasses.replace(rec.draft, full_name="Lê Minh Khôi"))
+    assert names(register, "khoi") == ["Lê Minh Khôi"]
+    assert names(register, "duc") == ["Trần Đức Anh"]
+    register.citizens.delete(cid, "Nhập nhầm")
+    assert names(register, "khoi") == []
+    assert names(register, "khoi", deleted=True) == ["Lê Minh Khôi"]
+
+
+def test_paging_is_stable(office):
+    for i in range(30):
+        add(office, f"Nguyễn Văn {chr(ord('A') + i % 26)}{'a' * (i // 26)}", birth=str(1950 + i))
+    first = office.citizens.page(CitizenFilter("nguyen"), 0, 20)
+    rest = office.citizens.page(CitizenFilter("nguyen"), 20, 20)
+    assert len(first) == 20 and len(rest) == 10
+    assert not {r.id for r in first} & {r.id for r in rest}
