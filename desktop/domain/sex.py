@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Sex(str, Enum):
+class Sex(StrEnum):
     MALE = "M"
     FEMALE = "F"
 
