@@ -7,7 +7,7 @@ from functools import cache
 
 from vietnam_provinces import Province, Ward
 
-from desktop.domain.names import collation_key
+from desktop.domain.names import collation_key, nfc, search_key
 
 
 @dataclass(frozen=True)
@@ -46,4 +46,18 @@ def _bare_name(name: str) -> str:
     return name
 
 
-VILLAGE_KINDS = ["Thôn", "Ấp", "Bản", "Buôn", "Làng", "Xóm", "Khu phố", "Tổ dân phố", "Khu dân cư", "Sóc", "Plei"]
+VILLAGE_KINDS = ["Tổ dân phố", "Khu dân cư", "Khu phố", "Thôn", "Ấp", "Bản", "Buôn", "Làng", "Xóm", "Sóc", "Plei"]
+
+
+def tidy_village_name(raw: str) -> str:
+    """'thôn  phú lập' -> 'Thôn Phú Lập', 'khu phố 3' -> 'Khu phố 3': the kind as written in documents,
+    the proper name capitalised word by word."""
+    words = nfc(raw).split()
+    if not words:
+        return ""
+    text = " ".join(words)
+    for kind in VILLAGE_KINDS:
+        if search_key(text).startswith(search_key(kind) + " ") or search_key(text) == search_key(kind):
+            rest = words[len(kind.split()):]
+            return " ".join([kind, *(w[:1].upper() + w[1:] for w in rest)])
+    return text[:1].upper() + text[1:]

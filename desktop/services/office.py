@@ -10,6 +10,7 @@ from desktop.db import audit
 from desktop.db.base import utcnow
 from desktop.db.engine import Database
 from desktop.db.models import Citizen, Office, Village
+from desktop.domain.admin_units import tidy_village_name
 from desktop.domain.names import search_key, tidy_name
 
 
@@ -170,9 +171,7 @@ def _clean_village_names(raw: list[str] | tuple[str, ...]) -> list[str]:
     """Tidy, capitalise the first letter, and drop blanks and repeats (by folded name)."""
     seen: dict[str, str] = {}
     for line in raw:
-        name = " ".join(line.split())
-        if not name:
-            continue
-        name = name[0].upper() + name[1:]
-        seen.setdefault(search_key(name), name)
+        name = tidy_village_name(line)
+        if name:
+            seen.setdefault(search_key(name), name)
     return list(seen.values())

@@ -50,7 +50,7 @@ class CitizenDialog(QDialog):
         self.sex = FoldingComboBox()
         self.sex.addItem("— chọn —", None)
         for s in Sex:
-            self.sex.addItem(s.label, s)
+            self.sex.addItem(s.label, s.value)
         self.cccd = QLineEdit()
         self.cccd.setPlaceholderText("12 chữ số, để trống nếu chưa có")
         self.village = FoldingComboBox()
@@ -60,7 +60,7 @@ class CitizenDialog(QDialog):
         self.group = FoldingComboBox()
         self.group.addItem("— chọn —", None)
         for g in CitizenGroup:
-            self.group.addItem(f"{int(g)}. {g.label}", g)
+            self.group.addItem(f"{int(g)}. {g.label}", int(g))
         self.occupation = QLineEdit()
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("không bắt buộc")
@@ -122,18 +122,21 @@ class CitizenDialog(QDialog):
         d = record.draft
         self.full_name.setText(d.full_name)
         self.birth.setText(d.birth)
-        self.sex.select_data(d.sex)
+        self.sex.select_data(d.sex.value if d.sex else None)
         self.cccd.setText(d.cccd)
         self.village.select_data(d.village_id)
-        self.group.select_data(d.group)
+        self.group.select_data(int(d.group) if d.group else None)
         self.occupation.setText(d.occupation)
         self.phone.setText(d.phone)
         self.note.setText(d.note)
 
     def draft(self) -> CitizenDraft:
+        # Qt hands enum data back as plain str/int: turn them into the domain's types again.
+        sex, group = self.sex.currentData(), self.group.currentData()
         return CitizenDraft(full_name=self.full_name.text(), birth=self.birth.text(),
-                            sex=self.sex.currentData(), cccd=self.cccd.text(),
-                            village_id=self.village.currentData(), group=self.group.currentData(),
+                            sex=None if sex is None else Sex(sex), cccd=self.cccd.text(),
+                            village_id=self.village.currentData(),
+                            group=None if group is None else CitizenGroup(group),
                             occupation=self.occupation.text(), phone=self.phone.text(), note=self.note.text())
 
     # saving --------------------------------------------------------------------------------------

@@ -10,3 +10,13 @@ def test_official_list_after_2025_reform():
     names = [c.name for c in admin_units.communes(68)]
     assert "Xã Hàm Thuận" in names
     assert names.index("Xã Bảo Thuận") < names.index("Xã Hàm Thuận")  # sorted by proper name
+
+
+def test_village_names_are_tidied():
+    assert admin_units.tidy_village_name("  thôn   phú lập ") == "Thôn Phú Lập"
+    assert admin_units.tidy_village_name("khu pho 3") == "Khu phố 3"
+    assert admin_units.tidy_village_name("tổ dân phố 12") == "Tổ dân phố 12"
+    assert admin_units.tidy_village_name("ấp bình an") == "Ấp Bình An"
+    assert admin_units.tidy_village_name("Buôn Ma Thuột") == "Buôn Ma Thuột"
+    assert admin_units.tidy_village_name("đồng xoài") == "Đồng xoài"
+    assert admin_units.tidy_village_name("   ") == ""

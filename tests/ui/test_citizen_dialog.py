@@ -1,0 +1,156 @@
+import unicodedata
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.db.citizen_queries import CitizenFilter
+from desktop.domain.groups import CitizenGroup
+from desktop.domain.sex import Sex
+from desktop.ui.citizen_dialog import CitizenDialog
+from tests.conftest import add
+from tests.ui.keys import enter, focused, press, tab, type_text
+
+
+def open_form(qtbot, register, citizen_id=None) -> CitizenDialog:
+    dialog = CitizenDialog(register.citizens, register.office.villages(), citizen_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.full_name.setFocus()
+    qtbot.waitUntil(lambda: focused() is dialog.full_name)
+    return dialog
+
+
+def type_paper_form(name, birth, sex, cccd, village, group, occupation="", phone=""):
+    """Field by field with Tab, as the paper form reads."""
+    for value in (name, birth, sex, cccd, village, group, occupation, phone):
+        type_text(value)
+        tab()
+
+
+def test_whole_form_by_keyboard_then_next_blank(qtbot, office):
+    dialog = open_form(qtbot, office)
+    saved = []
+    dialog.saved.connect(saved.append)
+    type_paper_form("trần   văn đức", "05/03/1980", "na", "060 080 123456", "phu l", "1", "Làm ruộng", "0912345678")
+    enter()
+    assert len(saved) == 1
+    rec = office.citizens.get(saved[0])
+    d = rec.draft
+    assert (d.full_name, d.birth, d.sex, d.cccd, rec.village_name, d.group, d.occupation, d.phone) == (
+        "Trần Văn Đức", "05/03/1980", Sex.MALE, "060080123456", "Thôn Phú Lập", CitizenGroup.FARMER,
+        "Làm ruộng", "0912345678")
+    # the next blank form: personal fields cleared, village and group kept, cursor on the name
+    assert dialog.full_name.text() == "" and dialog.birth.text() == "" and dialog.sex.currentData() is None
+    assert dialog.village.currentText() == "Thôn Phú Lập"
+    assert dialog.group.currentData() == CitizenGroup.FARMER
+    assert "Đã lưu: Trần Văn Đức" in dialog.status.text()
+    assert focused() is dialog.full_name
+    # the second person of the pile
+    type_text("lê thị hoa")
+    tab()
+    type_text("1975")
+    tab()
+    type_text("nu")
+    enter()
+    assert len(saved) == 2
+    assert office.citizens.get(saved[1]).draft.sex is Sex.FEMALE
+    assert office.citizens.get(saved[1]).village_name == "Thôn Phú Lập"
+
+
+def test_decomposed_input_is_stored_composed(qtbot, office):
+    dialog = open_form(qtbot, office)
+    saved = []
+    dialog.saved.connect(saved.append)
+    type_paper_form(unicodedata.normalize("NFD", "Nguyễn Thị Hường"), "1990", "nu", "", "dong", "2")
+    enter()
+    name = office.citizens.get(saved[0]).draft.full_name
+    assert name == "Nguyễn Thị Hường" and unicodedata.is_normalized("NFC", name)
+    assert office.citizens.get(saved[0]).village_name == "Thôn Đông"
+
+
+def test_errors_show_at_their_fields_and_nothing_is_saved(qtbot, office):
+    dialog = open_form(qtbot, office)
+    type_paper_form("Trần Văn Đức", "31/02/1980", "na", "06008012345", "phu l", "1")
+    enter()
+    assert office.citizens.count(CitizenFilter()) == 0
+    assert dialog._errors["birth"].text() == "31/02/1980 không phải là một ngày có thật."
+    assert "12 chữ số" in dialog._errors["cccd"].text()
+    assert not dialog._errors["full_name"].isVisible()
+    assert focused() is dialog.birth
+    # mend the date and the number: it saves
+    dialog.birth.selectAll()
+    type_text("28/02/1980")
+    dialog.cccd.setFocus()
+    dialog.cccd.selectAll()
+    type_text("060080123456")
+    enter()
+    assert office.citizens.count(CitizenFilter()) == 1
+
+
+def test_future_date_and_empty_name(qtbot, office):
+    dialog = open_form(qtbot, office)
+    tab()
+    type_text("01/01/2030")
+    enter()
+    assert dialog._errors["full_name"].text() == "Chưa nhập họ và tên."
+    assert "ở tương lai" in dialog._errors["birth"].text()
+    assert focused() is dialog.full_name
+
+
+def test_duplicate_warns_and_second_enter_saves(qtbot, office):
+    add(office, "Nguyễn Thị Lan", birth="1975", sex=Sex.FEMALE)
+    dialog = open_form(qtbot, office)
+    type_paper_form("nguyen thi lan", "1975", "nu", "", "phu l", "1")
+    enter()
+    assert dialog.warnings.isVisible()
+    assert "Có thể trùng với Nguyễn Thị Lan" in dialog.warnings.text()
+    assert office.citizens.count(CitizenFilter()) == 1
+    enter()
+    assert office.citizens.count(CitizenFilter()) == 2
+    assert not dialog.warnings.isVisible()
+
+
+def test_taken_cccd_names_the_owner(qtbot, office):
+    add(office, "Trần Văn Đức", cccd="060080123456")
+    dialog = open_form(qtbot, office)
+    type_paper_form("Lê Văn Tám", "1980", "na", "060080123456", "dong", "2")
+    enter()
+    assert "đã có trong sổ: Trần Văn Đức" in dialog._errors["cccd"].text()
+    assert office.citizens.count(CitizenFilter()) == 1
+
+
+def test_young_person_is_a_warning(qtbot, office):
+    dialog = open_form(qtbot, office)
+    type_paper_form("Phạm Minh Khang", "2014", "na", "", "dong", "1")
+    enter()
+    assert "chưa thuộc đối tượng" in dialog.warnings.text()
+
+
+def test_escape_closes_without_saving(qtbot, office):
+    dialog = open_form(qtbot, office)
+    type_text("Trần Văn Đức")
+    press(Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert office.citizens.count(CitizenFilter()) == 0
+
+
+@pytest.mark.parametrize("typed, expected", [("2", "2. Công nhân"), ("can bo", "3. Cán bộ"), ("nong", "1. Nông dân")])
+def test_group_list_is_chosen_by_typing(qtbot, office, typed, expected):
+    dialog = open_form(qtbot, office)
+    dialog.group.setFocus()
+    type_text(typed)
+    assert dialog.group.currentText().startswith(expected)
+
+
+def test_edit_saves_and_closes(qtbot, office):
+    cid = add(office, "Trần Văn Đức")
+    dialog = open_form(qtbot, office, cid)
+    assert dialog.full_name.text() == "Trần Văn Đức" and dialog.village.currentText() == "Thôn Phú Lập"
+    dialog.phone.setFocus()
+    type_text("0987654321")
+    enter()
+    assert not dialog.isVisible()
+    assert office.citizens.get(cid).draft.phone == "0987654321"
+    assert office.citizens.history(cid)[-1].details == ["Điện thoại: 0987654321"]

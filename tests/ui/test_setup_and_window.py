@@ -1,0 +1,73 @@
+from PySide6.QtWidgets import QInputDialog, QWizard
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.setup_wizard import SetupWizard
+from tests.ui.keys import type_text
+
+
+def test_first_start_wizard_by_typing(qtbot, register):
+    wizard = SetupWizard(register.office)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    # page 1: nothing chosen yet -> a message, the wizard stays
+    wizard.next()
+    assert wizard.currentId() == 0
+    assert "Hãy chọn" in wizard.place_error.text()
+    type_text("lam d", wizard.province)
+    assert wizard.province.currentText() == "Lâm Đồng"
+    type_text("ham thuan", wizard.commune)
+    assert wizard.commune.currentText() == "Xã Hàm Thuận"
+    wizard.next()
+    assert wizard.currentId() == 1
+    assert wizard.association.text() == "Hội Khuyến học xã Hàm Thuận"
+    assert wizard.upper.text() == "Hội Khuyến học tỉnh Lâm Đồng"
+    type_text("nguyễn thị lan", wizard.clerk)
+    wizard.next()
+    assert wizard.currentId() == 2
+    # no village yet: refused with a message, nothing saved
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert "ít nhất một thôn" in wizard.villages_error.text()
+    assert register.office.info() is None
+    wizard.villages.setPlainText("Thôn 1\nthôn phú lập\n\nThôn 1\n")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    info = register.office.info()
+    assert (info.commune_name, info.province_name, info.clerk_name) == ("Xã Hàm Thuận", "Lâm Đồng", "Nguyễn Thị Lan")
+    assert [v.name for v in register.office.villages()] == ["Thôn 1", "Thôn Phú Lập"]
+
+
+def test_wizard_for_a_city(qtbot, register):
+    wizard = SetupWizard(register.office)
+    qtbot.addWidget(wizard)
+    type_text("ha noi", wizard.province)
+    type_text("hoan kiem", wizard.commune)
+    assert wizard.commune.currentText() == "Phường Hoàn Kiếm"
+    assert wizard.upper.text() == "Hội Khuyến học thành phố Hà Nội"
+
+
+def test_main_window_villages_and_clerk(qtbot, office, monkeypatch):
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle() == "Sổ Công dân học tập — Hội Khuyến học xã Hàm Thuận"
+    assert window.clerk_label.text() == "Cán bộ nhập liệu: Nguyễn Thị Lan"
+    assert [m.title() for m in (a.menu() for a in window.menuBar().actions())] == ["&Người dân", "&Danh mục",
+                                                                                    "&Trợ giúp"]
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("trần văn bình", True)))
+    window.change_clerk()
+    assert window.clerk_label.text() == "Cán bộ nhập liệu: Trần Văn Bình"
+    assert office.office.clerk_name() == "Trần Văn Bình"
+
+    from desktop.ui.villages_dialog import VillagesDialog
+
+    dialog = VillagesDialog(office.office)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Khu phố 4", True)))
+    dialog.add()
+    assert dialog.list.item(dialog.list.count() - 1).text() == "Khu phố 4  (0 người)"
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Thôn Phú Lập", True)))
+    dialog.list.setCurrentRow(dialog.list.count() - 1)
+    monkeypatch.setattr("desktop.ui.messages.warn", lambda parent, title, text: warned.append(text))
+    warned: list[str] = []
+    dialog.rename()
+    assert warned == ["Đã có “Thôn Phú Lập” trong danh sách thôn/khu phố."]
