@@ -1,30 +1,23 @@
 """Reading citizens: the list behind the table, search, and the look-ups the checks need.
 
-Search on SQLite uses the FTS5 index over the folded name and CCCD (see the first migration);
-other databases fall back to LIKE on the same folded key, which needs no model change.
+On SQLite, search uses the FTS5 index of the first migration (folded names and CCCDs of the people on
+the register). A few thousand matches are ranked (best first); more than that means the clerk typed
+something as common as "nguyen", and the rows then come in name order straight off the name index,
+which stays fast at any size. Deleted people, and databases other than SQLite, are searched with
+LIKE on the same folded key, which needs no model change.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import (
-    ColumnElement,
-    Select,
-    and_,
-    bindparam,
-    case,
-    false,
-    func,
-    literal_column,
-    or_,
-    select,
-    text,
-)
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, false, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Citizen, Village
 from desktop.domain.names import query_words
+
+RANKED_LIMIT = 3000  # at most this many matches are ranked; beyond, name order
 
 
 @dataclass(frozen=True)
@@ -56,16 +49,24 @@ _ROW_COLUMNS = (Citizen.id, Citizen.full_name, Citizen.birth_year, Citizen.birth
                 Citizen.sex, Citizen.cccd, Village.name, Citizen.group, Citizen.occupation, Citizen.phone)
 
 
-def _fts_ids(match: str):  # noqa: ANN202
-    return select(literal_column("rowid")).select_from(text("citizen_fts")).where(
-        text("citizen_fts MATCH :m").bindparams(bindparam("m", match, unique=True)))
+def _uses_fts(session: Session, flt: CitizenFilter) -> bool:
+    return not flt.deleted and session.get_bind().dialect.name == "sqlite"
 
 
-def _word_condition(session: Session, words: list[str], exact: bool) -> ColumnElement[bool]:
-    if session.get_bind().dialect.name == "sqlite":
-        match = " ".join(f'"{w}"' if exact else f'"{w}"*' for w in words)
-        return Citizen.id.in_(_fts_ids(match))
-    spaced = func.concat(" ", Citizen.name_key, " ")
+def _fts_match(words: list[str], exact: bool) -> str:
+    return " ".join(f'"{w}"' if exact else f'"{w}"*' for w in words)
+
+
+def _fts_ids(match: str, unindexed: bool = False) -> ColumnElement[bool]:
+    # "+citizen.id" keeps SQLite from driving the query from the match list: used when walking the
+    # name index in order is cheaper than sorting every match.
+    column = "+citizen.id" if unindexed else "citizen.id"
+    return text(f"{column} IN (SELECT rowid FROM citizen_fts WHERE citizen_fts MATCH :m)").bindparams(
+        bindparam("m", match, unique=True))
+
+
+def _like_words(words: list[str], exact: bool) -> ColumnElement[bool]:
+    spaced = literal(" ") + Citizen.name_key + literal(" ")
     parts = []
     for w in words:
         in_name = spaced.like(f"% {w} %") if exact else spaced.like(f"% {w}%")
@@ -74,36 +75,60 @@ def _word_condition(session: Session, words: list[str], exact: bool) -> ColumnEl
     return and_(*parts)
 
 
-def _filtered(session: Session, flt: CitizenFilter, columns) -> tuple[Select, list[str]]:  # noqa: ANN001
+def _words_condition(session: Session, flt: CitizenFilter, words: list[str], exact: bool,
+                     unindexed: bool = False) -> ColumnElement[bool]:
+    if _uses_fts(session, flt):
+        return _fts_ids(_fts_match(words, exact), unindexed)
+    return _like_words(words, exact)
+
+
+def _base(flt: CitizenFilter, columns, fts: bool) -> Select:  # noqa: ANN001
     stmt = select(*columns).select_from(Citizen)
-    stmt = stmt.where(Citizen.deleted_at.is_not(None) if flt.deleted else Citizen.deleted_at.is_(None))
+    if flt.deleted:
+        stmt = stmt.where(Citizen.deleted_at.is_not(None))
+    elif not fts:  # the FTS index holds only the living
+        stmt = stmt.where(Citizen.deleted_at.is_(None))
     if flt.village_id is not None:
         stmt = stmt.where(Citizen.village_id == flt.village_id)
     if flt.group is not None:
         stmt = stmt.where(Citizen.group == flt.group)
-    words = query_words(flt.text)
-    if words:
-        stmt = stmt.where(_word_condition(session, words, exact=False))
-    return stmt, words
-
-
-def page(session: Session, flt: CitizenFilter, offset: int, limit: int) -> list[CitizenRow]:
-    """Rows in display order, best first: every word typed in full and one of them the given name,
-    then every word in full, then prefixes; within each, Vietnamese name order."""
-    stmt, words = _filtered(session, flt, _ROW_COLUMNS)
-    stmt = stmt.join(Village, Village.id == Citizen.village_id)
-    order = [Citizen.sort_key, Citizen.id]
-    if words:
-        exact = _word_condition(session, words, exact=True)
-        given = or_(*(Citizen.name_key.like(f"% {w}") for w in words if not w.isdigit()), false())
-        order.insert(0, case((and_(exact, given), 0), (exact, 1), else_=2))
-    rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit))
-    return [CitizenRow(*r) for r in rows]
+    return stmt
 
 
 def count(session: Session, flt: CitizenFilter) -> int:
-    stmt, _ = _filtered(session, flt, (func.count(),))
+    words = query_words(flt.text)
+    fts = bool(words) and _uses_fts(session, flt)
+    if fts and flt.village_id is None and flt.group is None:
+        return session.execute(text("SELECT count(*) FROM citizen_fts WHERE citizen_fts MATCH :m"),
+                               {"m": _fts_match(words, exact=False)}).scalar_one()
+    stmt = _base(flt, (func.count(),), fts)
+    if words:
+        stmt = stmt.where(_words_condition(session, flt, words, exact=False))
     return session.execute(stmt).scalar_one()
+
+
+def page(session: Session, flt: CitizenFilter, offset: int, limit: int, total: int | None = None) -> list[CitizenRow]:
+    """Rows in display order. With typed words and at most RANKED_LIMIT matches, best first: every word
+    typed in full and one of them the given name, then every word in full, then prefixes; within each,
+    and for larger results throughout, Vietnamese name order. `total` (from count()) saves a query."""
+    words = query_words(flt.text)
+    fts = bool(words) and _uses_fts(session, flt)
+    stmt = _base(flt, _ROW_COLUMNS, fts).join(Village, Village.id == Citizen.village_id)
+    order: list = [Citizen.sort_key, Citizen.id]
+    if words:
+        if total is None:
+            total = count(session, flt)
+        walk = fts and total > RANKED_LIMIT
+        stmt = stmt.where(_words_condition(session, flt, words, exact=False, unindexed=walk))
+        if walk:
+            stmt = stmt.where(Citizen.deleted_at.is_(None))
+            order = [Citizen.deleted_at, Citizen.sort_key, Citizen.id]  # the order of ix_citizen_sort
+        else:
+            exact = _words_condition(session, flt, words, exact=True)
+            given = or_(*(Citizen.name_key.like(f"% {w}") for w in words if not w.isdigit()), false())
+            order.insert(0, case((and_(exact, given), 0), (exact, 1), else_=2))
+    rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit))
+    return [CitizenRow(*r) for r in rows]
 
 
 def by_cccd(session: Session, cccd: str) -> Citizen | None:

@@ -66,9 +66,10 @@ class CitizenService:
 
     # reading -------------------------------------------------------------------------------------
 
-    def page(self, flt: CitizenFilter, offset: int, limit: int) -> list[CitizenRow]:
+    def page(self, flt: CitizenFilter, offset: int, limit: int, total: int | None = None) -> list[CitizenRow]:
+        """A page of the list; pass `total` from count() when it is known, to spare a query."""
         with self.db.reader() as s:
-            return citizen_queries.page(s, flt, offset, limit)
+            return citizen_queries.page(s, flt, offset, limit, total)
 
     def count(self, flt: CitizenFilter) -> int:
         with self.db.reader() as s:

@@ -39,8 +39,8 @@ class CitizenTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = self._citizens.page(self._filter, 0, PAGE)
-        self._total = self._citizens.count(self._filter) if len(self._rows) == PAGE else len(self._rows)
+        self._total = self._citizens.count(self._filter)
+        self._rows = self._citizens.page(self._filter, 0, PAGE, self._total)
         self.endResetModel()
 
     def row_id(self, row: int) -> int | None:
@@ -61,7 +61,7 @@ class CitizenTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: _Index) -> None:  # noqa: N802
-        more = self._citizens.page(self._filter, len(self._rows), PAGE)
+        more = self._citizens.page(self._filter, len(self._rows), PAGE, self._total)
         if not more:
             self._total = len(self._rows)
             return

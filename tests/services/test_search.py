@@ -99,3 +99,28 @@ def test_paging_is_stable(office):
     rest = office.citizens.page(CitizenFilter("nguyen"), 20, 20)
     assert len(first) == 20 and len(rest) == 10
     assert not {r.id for r in first} & {r.id for r in rest}
+
+
+def test_broad_results_come_in_name_order_page_by_page(people, monkeypatch):
+    from desktop.db import citizen_queries
+
+    register, ids = people
+    register.citizens.delete(ids["Nguyễn Văn An"], "Nhập trùng")
+    ranked = names(register, "an")
+    monkeypatch.setattr(citizen_queries, "RANKED_LIMIT", 1)
+    walked = names(register, "an")
+    assert walked == ["Trần Đức Anh", "Nguyễn Thị Ánh", "Phạm Anh Tuấn"]  # the deleted left out
+    assert sorted(walked) == sorted(ranked)
+    total = register.citizens.count(CitizenFilter("an"))
+    first = register.citizens.page(CitizenFilter("an"), 0, 2, total)
+    rest = register.citizens.page(CitizenFilter("an"), 2, 2, total)
+    assert [r.full_name for r in first + rest] == walked
+
+
+def test_counts_agree_with_rows_under_every_filter(people):
+    register, ids = people
+    register.citizens.delete(ids["Lê Đức"], "Chuyển đi nơi khác")
+    for flt in [CitizenFilter("duc"), CitizenFilter("duc", deleted=True), CitizenFilter("an", group=1),
+                CitizenFilter("thi", village_id=village_id(register, "Thôn Đông")), CitizenFilter(),
+                CitizenFilter(deleted=True), CitizenFilter("060")]:
+        assert register.citizens.count(flt) == len(register.citizens.page(flt, 0, 100)), flt

@@ -13,24 +13,20 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-# SQLite's full-text index over the folded name and the CCCD, kept in step by triggers. The names are
-# folded by the program (FTS5's remove_diacritics leaves đ alone); prefixes of 1-3 characters are
-# indexed so that a word being typed matches at once.
+# SQLite's full-text index over the folded name and the CCCD of the people on the register (the
+# deleted are left out, so that a count of matches needs nothing but the index), kept in step by
+# triggers. Names are folded by the program (FTS5's remove_diacritics leaves đ alone); prefixes of
+# 1-3 characters are indexed so that a word being typed matches at once.
+_ADD = """INSERT INTO citizen_fts(rowid, name_key, cccd)
+          SELECT new.id, new.name_key, new.cccd WHERE new.deleted_at IS NULL;"""
+_REMOVE = """INSERT INTO citizen_fts(citizen_fts, rowid, name_key, cccd)
+             SELECT 'delete', old.id, old.name_key, old.cccd WHERE old.deleted_at IS NULL;"""
 SQLITE_SEARCH = [
     """CREATE VIRTUAL TABLE citizen_fts USING fts5(
         name_key, cccd, content='citizen', content_rowid='id', detail='none', prefix='1 2 3')""",
-    """CREATE TRIGGER citizen_ai AFTER INSERT ON citizen BEGIN
-        INSERT INTO citizen_fts(rowid, name_key, cccd) VALUES (new.id, new.name_key, new.cccd);
-    END""",
-    """CREATE TRIGGER citizen_ad AFTER DELETE ON citizen BEGIN
-        INSERT INTO citizen_fts(citizen_fts, rowid, name_key, cccd)
-        VALUES ('delete', old.id, old.name_key, old.cccd);
-    END""",
-    """CREATE TRIGGER citizen_au AFTER UPDATE OF name_key, cccd ON citizen BEGIN
-        INSERT INTO citizen_fts(citizen_fts, rowid, name_key, cccd)
-        VALUES ('delete', old.id, old.name_key, old.cccd);
-        INSERT INTO citizen_fts(rowid, name_key, cccd) VALUES (new.id, new.name_key, new.cccd);
-    END""",
+    f"CREATE TRIGGER citizen_ai AFTER INSERT ON citizen BEGIN {_ADD} END",
+    f"CREATE TRIGGER citizen_ad AFTER DELETE ON citizen BEGIN {_REMOVE} END",
+    f"CREATE TRIGGER citizen_au AFTER UPDATE OF name_key, cccd, deleted_at ON citizen BEGIN {_REMOVE} {_ADD} END",
 ]
 
 
