@@ -9,11 +9,12 @@ SYSTEM_PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 xvfb x11-utils
-  # fonts with every Vietnamese letter
-  fonts-noto-core fonts-dejavu-core
-  # PDF pages to PNG, for looking at printed output
-  poppler-utils
+  # a font with every Vietnamese letter for the window
+  fonts-dejavu-core
 )
+PYTHON=${PYTHON:-python3}
+# Debian's own python3 needs python3-venv to make a virtual environment
+if ! "$PYTHON" -c "import venv, ensurepip" 2>/dev/null; then SYSTEM_PACKAGES+=(python3 python3-venv); fi
 
 missing=()
 for p in "${SYSTEM_PACKAGES[@]}"; do
@@ -26,7 +27,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-PYTHON=${PYTHON:-python3}
+"$PYTHON" -c "import sys; sys.exit(sys.version_info < (3, 11))" || {
+  echo "Cần Python 3.11 trở lên (đang có $("$PYTHON" --version))." >&2; exit 1; }
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'

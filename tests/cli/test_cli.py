@@ -41,3 +41,17 @@ def test_data_dir_from_environment_in_a_real_process(tmp_path):
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "env" / "so-cong-dan-hoc-tap.sqlite").exists()
+
+
+def test_self_test_after_deletions(tmp_path, capsys):
+    from desktop.db.citizen_queries import CitizenFilter
+    from desktop.services.register import open_register
+
+    data = tmp_path / "d"
+    main(["--data-dir", str(data), "demo", "--citizens", "30"])
+    register = open_register(data)
+    first = register.citizens.page(CitizenFilter(), 0, 1)[0]
+    register.citizens.delete(first.id, "Nhập trùng")
+    register.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "self-test"]) == 0, capsys.readouterr().out

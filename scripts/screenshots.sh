@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The README's pictures: a demo commune in a temporary folder, the real window under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+.venv/bin/python -m desktop --data-dir "$data" demo --citizens 5000 >/dev/null 2>&1
+xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot.py "$data" docs
+echo "docs/cua-so-chinh.png, docs/nhap-nguoi-dan.png"
