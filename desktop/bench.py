@@ -17,15 +17,14 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from desktop import config
 from desktop.db.backup import backup_sqlite
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.domain.citizen import CitizenDraft
-from desktop.domain.groups import CitizenGroup
 from desktop.domain.names import query_words, search_key, sort_key
-from desktop.domain.sex import Sex
 from desktop.services.demo import PersonMaker, fill_demo
 from desktop.services.register import Register, open_register
 
@@ -164,7 +163,7 @@ def _save_figures(register: Register) -> dict[str, Figure]:
         copy = open_register(copy_dir)
         try:
             village = copy.office.villages()[0].id
-            maker = PersonMaker(99, time_today())
+            maker = PersonMaker(99, date.today())
             times = []
             for _ in range(100):
                 p = maker.person()
@@ -176,12 +175,6 @@ def _save_figures(register: Register) -> dict[str, Figure]:
     times.sort()
     return {"save_ms": Figure(statistics.median(times), "ms", 50, statistics.median(floor),
                               "lưu một người (kiểm tra, ghi, nhật ký), trung vị")}
-
-
-def time_today():  # noqa: ANN201
-    from datetime import date
-
-    return date.today()
 
 
 def _raw_insert_times(register: Register, n: int) -> list[float]:
