@@ -9,17 +9,22 @@ from PySide6.QtCore import QTimer
 
 from desktop.services.register import open_register
 from desktop.ui.app import make_app
+from desktop.ui.citizen_page import CitizenPage
+from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.setup_wizard import SetupWizard
 
 
 def main(data_dir: str, out_dir: str) -> None:
     app = make_app()
     out = Path(out_dir)
     register = open_register(Path(data_dir))
+    empty = open_register(Path(data_dir) / "moi")
     window = MainWindow(register)
     window.show()
 
     def grab(name: str, widget) -> None:  # noqa: ANN001
+        widget.show()
         app.processEvents()
         widget.grab().save(str(out / name))
 
@@ -28,19 +33,38 @@ def main(data_dir: str, out_dir: str) -> None:
         page.search.setText("nguyen thi")
         page.apply_filter()
         grab("cua-so-chinh.png", window)
+
         dialog = page._dialog(None)
-        dialog.show()
         dialog.full_name.setText("trần   văn đức")
         dialog.birth.setText("31/02/1980")
         dialog.cccd.setText("06008012345")
         dialog.save()
         grab("nhap-nguoi-dan.png", dialog)
         dialog.close()
+
+        first = page.model.row_id(0)
+        record = register.citizens.get(first)
+        register.citizens.update(first, record.version, record.draft.__class__(
+            **{**record.draft.__dict__, "phone": "0912345678", "occupation": "Trồng thanh long"}))
+        second = page.model.row_id(1)
+        register.citizens.delete(second, "Chuyển đi nơi khác")
+        grab("lich-su.png", HistoryDialog(register.citizens, first))
+        deleted = CitizenPage(register, deleted=True)
+        deleted.resize(1000, 300)
+        grab("nguoi-da-xoa.png", deleted)
+
+        wizard = SetupWizard(empty.office)
+        wizard.province.setCurrentIndex(wizard.province.findText("Lâm Đồng"))
+        wizard.commune.setCurrentIndex(wizard.commune.findText("Xã Hàm Thuận"))
+        wizard.next()
+        wizard.clerk.setText("Nguyễn Thị Lan")
+        grab("thiet-lap.png", wizard)
         app.quit()
 
     QTimer.singleShot(300, shots)
     app.exec()
     register.close()
+    empty.close()
 
 
 if __name__ == "__main__":

@@ -6,4 +6,4 @@ data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 .venv/bin/python -m desktop --data-dir "$data" demo --citizens 5000 >/dev/null 2>&1
 xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot.py "$data" docs
-echo "docs/cua-so-chinh.png, docs/nhap-nguoi-dan.png"
+ls docs/*.png

@@ -43,10 +43,12 @@ class CitizenRow:
     group: int
     occupation: str
     phone: str
+    deleted_reason: str
 
 
 _ROW_COLUMNS = (Citizen.id, Citizen.full_name, Citizen.birth_year, Citizen.birth_month, Citizen.birth_day,
-                Citizen.sex, Citizen.cccd, Village.name, Citizen.group, Citizen.occupation, Citizen.phone)
+                Citizen.sex, Citizen.cccd, Village.name, Citizen.group, Citizen.occupation, Citizen.phone,
+                Citizen.deleted_reason)
 
 
 def _uses_fts(session: Session, flt: CitizenFilter) -> bool:

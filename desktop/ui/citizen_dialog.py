@@ -7,6 +7,8 @@ Enter on the same form saves anyway.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -79,6 +81,7 @@ class CitizenDialog(QDialog):
             box.setSpacing(2)
             box.addWidget(widget)
             self._errors[name] = ErrorLabel()
+            self._errors[name].linkActivated.connect(lambda link: self.show_citizen.emit(int(link)))
             box.addWidget(self._errors[name])
             label = FIELD_LABELS[name] + (" *" if name in required else "")
             form.addRow(f"{label}:", box)
@@ -155,6 +158,9 @@ class CitizenDialog(QDialog):
         check = result.check
         for name, label in self._errors.items():
             label.say(check.error_for(name))
+        for error in check.errors:
+            if error.other_citizen_id:  # the CCCD is taken: let the clerk see by whom
+                self._errors[error.field].say_with_link(error.message, "Xem người đó", error.other_citizen_id)
         if check.errors:
             self._hide_warnings()
             self._fields[check.errors[0].field].setFocus()
@@ -165,7 +171,7 @@ class CitizenDialog(QDialog):
             lines = []
             for w in check.warnings:
                 link = f' <a href="{w.other_citizen_id}">Xem người đã có</a>' if w.other_citizen_id else ""
-                lines.append(f"⚠ {_html(w.message)}{link}")
+                lines.append(f"⚠ {html.escape(w.message)}{link}")
             lines.append("<b>Nhấn Enter lần nữa để vẫn lưu</b>, hoặc sửa lại rồi lưu.")
             self.warnings.setText("<br>".join(lines))
             self.warnings.show()
@@ -191,7 +197,3 @@ class CitizenDialog(QDialog):
     def _hide_warnings(self) -> None:
         self._warned_for = None
         self.warnings.hide()
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

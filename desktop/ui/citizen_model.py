@@ -11,6 +11,7 @@ from desktop.services.citizens import CitizenService
 
 COLUMNS = ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Thôn/khu phố", "Nhóm đối tượng",
            "Nghề nghiệp, nơi làm việc", "Điện thoại"]
+DELETED_COLUMNS = [*COLUMNS[:6], "Lý do xoá", *COLUMNS[6:]]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 200
 
@@ -24,6 +25,7 @@ class CitizenTableModel(QAbstractTableModel):
         self._filter = flt or CitizenFilter()
         self._rows: list[CitizenRow] = []
         self._total = 0
+        self._columns = DELETED_COLUMNS if self._filter.deleted else COLUMNS
 
     @property
     def total(self) -> int:
@@ -55,7 +57,7 @@ class CitizenTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self._columns)
 
     def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
         return not parent.isValid() and len(self._rows) < self._total
@@ -71,7 +73,7 @@ class CitizenTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self._columns[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
@@ -82,7 +84,10 @@ class CitizenTableModel(QAbstractTableModel):
             return r.id
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        match index.column():
+        column = self._columns[index.column()]
+        match COLUMNS.index(column) if column in COLUMNS else -1:
+            case -1:
+                return r.deleted_reason
             case 0:
                 return r.full_name
             case 1:

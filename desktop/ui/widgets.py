@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QElapsedTimer, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
@@ -73,5 +75,11 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def say(self, message: str | None) -> None:
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(message or "")
         self.setVisible(bool(message))
+
+    def say_with_link(self, message: str, link_text: str, target: int) -> None:
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setText(f'{html.escape(message)} <a href="{target}">{html.escape(link_text)}</a>')
+        self.setVisible(True)

@@ -119,6 +119,10 @@ def test_taken_cccd_names_the_owner(qtbot, office):
     enter()
     assert "đã có trong sổ: Trần Văn Đức" in dialog._errors["cccd"].text()
     assert office.citizens.count(CitizenFilter()) == 1
+    shown = []
+    dialog.show_citizen.connect(shown.append)
+    dialog._errors["cccd"].linkActivated.emit(dialog._errors["cccd"].text().split('href="')[1].split('"')[0])
+    assert shown == [office.citizens.page(CitizenFilter("060080123456"), 0, 1)[0].id]
 
 
 def test_young_person_is_a_warning(qtbot, office):

@@ -94,6 +94,8 @@ def test_delete_key_asks_a_reason_then_restore(qtbot, page, office, monkeypatch)
     deleted = CitizenPage(office, deleted=True)
     qtbot.addWidget(deleted)
     assert shown_names(deleted) == ["Nguyễn Văn An"]
+    assert deleted.model.headerData(6, Qt.Orientation.Horizontal) == "Lý do xoá"
+    assert deleted.model.index(0, 6).data() == "Nhập trùng"
     assert deleted.count.text() == "1 người đã xoá"
     deleted.table.selectRow(0)
     deleted.restore_button.click()
