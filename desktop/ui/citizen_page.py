@@ -5,6 +5,8 @@ The same page, with deleted=True, lists the deleted people and restores them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -198,24 +200,20 @@ class CitizenPage(QWidget):
         name = self._register.citizens.get(citizen_id).draft.full_name
         reason, ok = QInputDialog.getItem(self, "Xoá khỏi sổ", f"Lý do xoá {name} (vẫn xem và khôi phục được "
                                                               "trong “Người đã xoá”):", DELETE_REASONS, 0, True)
-        if not ok:
-            return
-        try:
-            self._register.citizens.delete(citizen_id, reason)
-        except CitizenError as e:
-            messages.warn(self, "Không xoá được", str(e))
-            return
-        self.refresh()
-        self.changed.emit()
+        if ok:
+            self._change(lambda: self._register.citizens.delete(citizen_id, reason), "Không xoá được")
 
     def restore_selected(self) -> None:
         citizen_id = self.selected_id()
-        if citizen_id is None:
-            return
+        if citizen_id is not None:
+            self._change(lambda: self._register.citizens.restore(citizen_id), "Không khôi phục được")
+
+    def _change(self, action: Callable[[], None], failure_title: str) -> None:
+        """Run a change; a refusal is shown in Vietnamese, a success refreshes the list."""
         try:
-            self._register.citizens.restore(citizen_id)
+            action()
         except CitizenError as e:
-            messages.warn(self, "Không khôi phục được", str(e))
+            messages.warn(self, failure_title, str(e))
             return
         self.refresh()
         self.changed.emit()

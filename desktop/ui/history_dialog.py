@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,6 +40,8 @@ class HistoryDialog(QDialog):
         translate_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{record.draft.full_name}</b> — {record.village_name} — {state}"))
+        d = record.draft
+        who = f"<b>{html.escape(d.full_name)}</b>, sinh {d.birth}" + (f", CCCD {d.cccd}" if d.cccd else "")
+        layout.addWidget(QLabel(f"{who} — {html.escape(record.village_name)} — {html.escape(state)}"))
         layout.addWidget(self.tree)
         layout.addWidget(buttons)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -42,13 +44,9 @@ class SetupWizard(QWizard):
         self.commune.currentIndexChanged.connect(self._suggest_names)
         self.place_error = ErrorLabel()
         page1 = _page("Đơn vị hành chính", "Chọn tỉnh/thành phố rồi xã/phường của Hội (danh mục sau sắp xếp "
-                                           "ngày 01/07/2025). Gõ vài chữ đầu để chọn nhanh, không cần dấu.")
-        form = QFormLayout()
-        form.addRow("Tỉnh/thành phố:", self.province)
-        form.addRow("Xã/phường/đặc khu:", self.commune)
-        page1.layout().addLayout(form)
-        page1.layout().addWidget(self.place_error)
-        page1.validatePage = self._check_place  # type: ignore[method-assign]
+                                           "ngày 01/07/2025). Gõ vài chữ đầu để chọn nhanh, không cần dấu.",
+                      [("Tỉnh/thành phố:", self.province), ("Xã/phường/đặc khu:", self.commune)],
+                      self.place_error, self._check_place)
 
         # 2. the association and the clerk
         self.association = QLineEdit()
@@ -57,24 +55,17 @@ class SetupWizard(QWizard):
         self.upper = QLineEdit()
         self.people_error = ErrorLabel()
         page2 = _page("Hội Khuyến học và người nhập liệu", "Tên cán bộ nhập liệu được ghi vào lịch sử mỗi thay "
-                                                          "đổi. Cấp trên là nơi nhận báo cáo của xã.")
-        form2 = QFormLayout()
-        form2.addRow("Tên Hội:", self.association)
-        form2.addRow("Cán bộ nhập liệu:", self.clerk)
-        form2.addRow("Cấp trên:", self.upper)
-        page2.layout().addLayout(form2)
-        page2.layout().addWidget(self.people_error)
-        page2.validatePage = self._check_people  # type: ignore[method-assign]
+                                                          "đổi. Cấp trên là nơi nhận báo cáo của xã.",
+                      [("Tên Hội:", self.association), ("Cán bộ nhập liệu:", self.clerk), ("Cấp trên:", self.upper)],
+                      self.people_error, self._check_people)
 
         # 3. the villages
         self.villages = QPlainTextEdit()
         self.villages.setPlaceholderText("Thôn 1\nThôn 2\nThôn Phú Lập\nKhu phố 3")
         self.villages_error = ErrorLabel()
         page3 = _page("Thôn, khu phố", "Mỗi dòng một thôn, ấp, bản, khu phố hoặc tổ dân phố. "
-                                       "Có thể sửa danh sách này sau (menu Danh mục).")
-        page3.layout().addWidget(self.villages)
-        page3.layout().addWidget(self.villages_error)
-        page3.validatePage = self._finish  # type: ignore[method-assign]
+                                       "Có thể sửa danh sách này sau (menu Danh mục).",
+                      [("", self.villages)], self.villages_error, self._finish)
 
         for page in (page1, page2, page3):
             self.addPage(page)
@@ -131,11 +122,22 @@ class SetupWizard(QWizard):
         return True
 
 
-def _page(title: str, subtitle: str) -> QWizardPage:
+def _page(title: str, subtitle: str, rows: list[tuple[str, QWidget]], error: ErrorLabel,
+          validate: Callable[[], bool]) -> QWizardPage:
+    """A wizard page: an explanation, labelled fields, a message line, and the check that lets it go on."""
     page = QWizardPage()
     page.setTitle(title)
     layout = QVBoxLayout(page)
     text = QLabel(subtitle)
     text.setWordWrap(True)
     layout.addWidget(text)
+    form = QFormLayout()
+    for label, widget in rows:
+        if label:
+            form.addRow(label, widget)
+        else:
+            form.addRow(widget)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    page.validatePage = validate  # type: ignore[method-assign]
     return page
