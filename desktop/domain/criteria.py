@@ -1,0 +1,138 @@
+"""Criteria sets: the indicators each group is scored on and the pass rule, read from a JSON file.
+
+A set is data (resources/criteria/ ships one; an office imports its province's own). Reading checks
+everything a scoring screen relies on and names the place of any fault in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.domain.groups import CitizenGroup
+from desktop.domain.names import nfc
+
+FORMAT = "so-cong-dan-hoc-tap/bo-tieu-chi"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 1_000_000
+
+
+class CriteriaError(ValueError):
+    """A criteria file that cannot be used; the message says where and what."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str          # "2.3": competence 2, indicator 3, as printed on the paper sheet
+    competence: str
+    text: str
+    max_points: int
+
+
+@dataclass(frozen=True)
+class PassRule:
+    min_total: int
+    min_each: int
+
+
+@dataclass(frozen=True)
+class CriteriaSet:
+    id: str
+    name: str
+    year_from: int
+    year_to: int
+    pass_rule: PassRule
+    competences: dict[str, str]
+    groups: dict[CitizenGroup, tuple[Indicator, ...]]
+
+    def indicators(self, group: CitizenGroup) -> tuple[Indicator, ...]:
+        return self.groups[group]
+
+    def covers(self, year: int) -> bool:
+        return self.year_from <= year <= self.year_to
+
+
+def parse_criteria(raw: bytes | str) -> tuple[CriteriaSet, dict[str, Any]]:
+    """The set and the JSON document it came from (kept as stored). Raises CriteriaError."""
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_FILE_BYTES:
+            raise CriteriaError("Tệp bộ tiêu chí quá lớn (hơn 1 MB): không phải tệp bộ tiêu chí.")
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CriteriaError("Tệp bộ tiêu chí không phải văn bản UTF-8 (JSON).") from None
+    try:
+        doc = json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise CriteriaError(f"Tệp bộ tiêu chí hỏng: lỗi cú pháp JSON ở dòng {e.lineno}, cột {e.colno}.") from None
+    return _read(doc), doc
+
+
+def _read(doc: Any) -> CriteriaSet:
+    _need(isinstance(doc, dict), "Tệp bộ tiêu chí phải là một đối tượng JSON.")
+    _need(doc.get("format") == FORMAT, f"Không phải tệp bộ tiêu chí (trường “format” phải là “{FORMAT}”).")
+    _need(doc.get("format_version") == FORMAT_VERSION,
+          f"Phiên bản định dạng {doc.get('format_version')!r} chưa được hỗ trợ (cần {FORMAT_VERSION}).")
+    set_id = _text(doc, "id", "bộ tiêu chí")
+    name = _text(doc, "name", "bộ tiêu chí")
+    years = doc.get("years")
+    _need(isinstance(years, list) and len(years) == 2 and all(isinstance(y, int) for y in years)
+          and 2000 <= years[0] <= years[1] <= 2100,
+          "Trường “years” phải là [năm đầu, năm cuối], ví dụ [2023, 2030].")
+    rule = doc.get("pass_rule")
+    _need(isinstance(rule, dict) and _is_int(rule.get("min_total")) and _is_int(rule.get("min_each")),
+          "Trường “pass_rule” phải có “min_total” và “min_each” là số nguyên.")
+    pass_rule = PassRule(rule["min_total"], rule["min_each"])
+    comps = doc.get("competences")
+    _need(isinstance(comps, list) and comps, "Thiếu danh sách năng lực (“competences”).")
+    competences: dict[str, str] = {}
+    for i, c in enumerate(comps, 1):
+        _need(isinstance(c, dict), f"Năng lực thứ {i} không đúng dạng.")
+        code = _text(c, "code", f"năng lực thứ {i}")
+        _need(code not in competences, f"Mã năng lực {code} bị lặp.")
+        competences[code] = _text(c, "name", f"năng lực {code}")
+    groups_doc = doc.get("groups")
+    _need(isinstance(groups_doc, dict), "Thiếu các nhóm đối tượng (“groups”).")
+    groups: dict[CitizenGroup, tuple[Indicator, ...]] = {}
+    for group in CitizenGroup:
+        items = groups_doc.get(str(int(group)))
+        where = f"nhóm {int(group)} ({group.short_label})"
+        _need(isinstance(items, list) and items, f"Thiếu các chỉ số của {where}.")
+        groups[group] = _indicators(items, where, competences, pass_rule)
+    extra = set(groups_doc) - {str(int(g)) for g in CitizenGroup}
+    _need(not extra, f"Nhóm đối tượng không có trong chương trình: {', '.join(sorted(extra))}.")
+    return CriteriaSet(set_id, name, years[0], years[1], pass_rule, competences, groups)
+
+
+def _indicators(items: list[Any], where: str, competences: dict[str, str], rule: PassRule) -> tuple[Indicator, ...]:
+    found: list[Indicator] = []
+    for i, item in enumerate(items, 1):
+        _need(isinstance(item, dict), f"{where}: chỉ số thứ {i} không đúng dạng.")
+        code = _text(item, "code", f"{where}, chỉ số thứ {i}")
+        here = f"{where}, chỉ số {code}"
+        _need(all(c.code != code for c in found), f"{where}: mã chỉ số {code} bị lặp.")
+        competence = _text(item, "competence", here)
+        _need(competence in competences, f"{here}: năng lực “{competence}” không có trong danh sách năng lực.")
+        max_points = item.get("max")
+        _need(_is_int(max_points) and 1 <= max_points <= 100, f"{here}: điểm tối đa phải là số nguyên từ 1 đến 100.")
+        _need(rule.min_each <= max_points, f"{here}: điểm tối đa {max_points} nhỏ hơn mức tối thiểu {rule.min_each}.")
+        found.append(Indicator(code, competence, _text(item, "text", here), max_points))
+    total = sum(i.max_points for i in found)
+    _need(rule.min_total <= total, f"{where}: tổng điểm tối đa {total} nhỏ hơn mức đạt {rule.min_total}.")
+    return tuple(found)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _text(obj: dict[str, Any], key: str, where: str) -> str:
+    value = obj.get(key)
+    _need(isinstance(value, str) and value.strip(), f"{where}: thiếu “{key}”.")
+    return nfc(" ".join(value.split()))
+
+
+def _need(condition: bool, message: str) -> None:
+    if not condition:
+        raise CriteriaError(message)
