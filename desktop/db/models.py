@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.db.base import Base, Record, UTCDateTime
@@ -22,6 +22,10 @@ class Office(Record, Base):
     association_name: Mapped[str] = mapped_column(String(200))
     clerk_name: Mapped[str] = mapped_column(String(100))
     upper_level_name: Mapped[str] = mapped_column(String(200), default="")
+    # who signs recognition decisions and certificates: practice differs by province
+    signer_title: Mapped[str] = mapped_column(String(200), default="Chủ tịch Hội Khuyến học")
+    signer_name: Mapped[str] = mapped_column(String(100), default="")
+    decision_symbol: Mapped[str] = mapped_column(String(50), default="QĐ-HKH")
 
 
 class Village(Record, Base):
@@ -82,3 +86,96 @@ class AuditEntry(Base):
     changes: Mapped[str] = mapped_column(Text)  # JSON {field: [before, after]}
 
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id", "at"),)
+
+
+class CriteriaSetRecord(Record, Base):
+    """A criteria set as imported (its JSON document kept whole, so old years keep their wording)."""
+
+    __tablename__ = "criteria_set"
+
+    code: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    year_from: Mapped[int] = mapped_column(Integer)
+    year_to: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(300))
+
+
+class YearPlan(Record, Base):
+    """The office's choices for one year: the criteria set, whether branch review is a step, its target."""
+
+    __tablename__ = "year_plan"
+
+    year: Mapped[int] = mapped_column(Integer, unique=True)
+    criteria_set_id: Mapped[int] = mapped_column(ForeignKey("criteria_set.id"))
+    review_required: Mapped[bool] = mapped_column(default=True)
+    own_target_percent: Mapped[int | None] = mapped_column(Integer, default=None)
+
+
+class Population(Record, Base):
+    """Adults in a group (per village where the office knows it), from the commune's population figures:
+    the denominator of the rates."""
+
+    __tablename__ = "population"
+
+    year: Mapped[int] = mapped_column(Integer)
+    group: Mapped[int] = mapped_column("citizen_group", SmallInteger)
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("village.id"), default=None)
+    adults: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_population_year", "year", "citizen_group", "village_id", unique=True),)
+
+
+class Decision(Record, Base):
+    """A recognition decision (quyết định công nhận) for a batch of people."""
+
+    __tablename__ = "decision"
+
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    number: Mapped[str] = mapped_column(String(50))
+    signed_on: Mapped[date] = mapped_column(Date)
+    signer_name: Mapped[str] = mapped_column(String(100))
+    signer_title: Mapped[str] = mapped_column(String(200))
+
+
+class Enrolment(Record, Base):
+    """One person in one year's cycle. The verdict columns are computed from the standing scores."""
+
+    __tablename__ = "enrolment"
+
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    group: Mapped[int] = mapped_column("citizen_group", SmallInteger)  # the group the person was scored in
+    criteria_set_id: Mapped[int] = mapped_column(ForeignKey("criteria_set.id"))
+    status: Mapped[str] = mapped_column(String(20))
+    registered_on: Mapped[date] = mapped_column(Date)
+    total: Mapped[int | None] = mapped_column(SmallInteger, default=None)
+    passed: Mapped[bool | None] = mapped_column(default=None)
+    verdict: Mapped[str] = mapped_column(String(200), default="")
+    reviewed: Mapped[bool] = mapped_column(default=False)
+    withdrawn_from: Mapped[str | None] = mapped_column(String(20), default=None)
+    withdrawn_reason: Mapped[str] = mapped_column(String(200), default="")
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id"), default=None)
+
+    citizen: Mapped[Citizen] = relationship()
+
+    __table_args__ = (
+        Index("ix_enrolment_person_year", "citizen_id", "year", unique=True),
+        Index("ix_enrolment_year_status", "year", "status"),
+    )
+
+
+class Assessment(Base):
+    """A set of ten scores as entered: the self-assessment, the branch review, a later correction."""
+
+    __tablename__ = "assessment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enrolment_id: Mapped[int] = mapped_column(ForeignKey("enrolment.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # self, review, correction
+    scores: Mapped[str] = mapped_column(Text)      # JSON {"1.1": 8, ...}
+    total: Mapped[int] = mapped_column(SmallInteger)
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(100))

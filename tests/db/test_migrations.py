@@ -73,3 +73,46 @@ def test_data_dir_option_then_environment_then_default(monkeypatch, tmp_path):
     assert "SoCongDanHocTap" in str(config.data_dir(None))
     monkeypatch.setenv(config.ENV_DB_URL, "postgresql://u@localhost/x")
     assert config.database_url(tmp_path) == "postgresql://u@localhost/x"
+
+
+def test_old_file_is_upgraded_after_a_backup(tmp_path):
+    from alembic import command
+
+    db = Database(config.database_url(tmp_path))
+    cfg = migrate.alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(text("INSERT INTO office (province_code, province_name, commune_code, commune_name, "
+                          "association_name, clerk_name, upper_level_name, uuid, created_at, updated_at) VALUES "
+                          "(68, 'Lâm Đồng', 23059, 'Xã Hàm Thuận', 'Hội Khuyến học xã Hàm Thuận', 'Lan', '', "
+                          "'u-1', '2026-01-01', '2026-01-01')"))
+    db.dispose()
+    register = open_register(tmp_path)
+    try:
+        backups = list((tmp_path / "sao-luu").glob("truoc-nang-cap-*.sqlite"))
+        assert len(backups) == 1
+        with sqlite3.connect(backups[0]) as old:
+            assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert migrate.current_revision(register.db.engine) == migrate.head_revision()
+        with register.db.engine.connect() as c:
+            assert c.execute(text("SELECT signer_title, decision_symbol FROM office")).one() == (
+                "Chủ tịch Hội Khuyến học", "QĐ-HKH")
+    finally:
+        register.close()
+
+
+def test_autogenerate_finds_nothing_to_do(tmp_path):
+    """The models and the migrations describe the same schema."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from desktop.db.models import Base
+
+    db = Database(config.database_url(tmp_path))
+    migrate.upgrade(db.engine, None)
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={
+            "include_object": lambda obj, name, type_, r, c: not (type_ == "table" and name.startswith("citizen_fts"))})
+        assert compare_metadata(ctx, Base.metadata) == []
+    db.dispose()
