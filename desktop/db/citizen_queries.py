@@ -84,6 +84,14 @@ def _words_condition(session: Session, flt: CitizenFilter, words: list[str], exa
     return _like_words(words, exact)
 
 
+def living_name_condition(session: Session, typed: str) -> ColumnElement[bool] | None:
+    """Citizens on the register whose name or CCCD matches what was typed (None: nothing typed)."""
+    words = query_words(typed)
+    if not words:
+        return None
+    return _words_condition(session, CitizenFilter(typed), words, exact=False)
+
+
 def _base(flt: CitizenFilter, columns, fts: bool) -> Select:  # noqa: ANN001
     stmt = select(*columns).select_from(Citizen)
     if flt.deleted:

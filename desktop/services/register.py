@@ -11,7 +11,11 @@ from desktop import config
 from desktop.db import migrate
 from desktop.db.engine import Database
 from desktop.services.citizens import CitizenService
+from desktop.services.criteria import CriteriaService
+from desktop.services.enrolments import EnrolmentService
 from desktop.services.office import OfficeService
+from desktop.services.recognition import RecognitionService
+from desktop.services.year_stats import YearStatsService
 
 
 class OpenError(RuntimeError):
@@ -24,6 +28,11 @@ class Register:
     db: Database
     office: OfficeService
     citizens: CitizenService
+    criteria: CriteriaService
+    enrolments: EnrolmentService
+    recognition: RecognitionService
+    stats: YearStatsService
+    problems: list[str]  # found while opening (a broken criteria file); the program goes on
 
     def close(self) -> None:
         self.db.dispose()
@@ -41,4 +50,9 @@ def open_register(folder: Path, url: str | None = None, today: Callable[[], date
         db.dispose()
         raise OpenError(f"Không mở được cơ sở dữ liệu {db.engine.url.render_as_string()}: {e}") from e
     office = OfficeService(db)
-    return Register(folder, db, office, CitizenService(db, office.clerk_name, today))
+    actor = office.clerk_name
+    criteria = CriteriaService(db, actor)
+    problems = criteria.sync_shipped()
+    enrolments = EnrolmentService(db, criteria, actor, today)
+    return Register(folder, db, office, CitizenService(db, actor, today), criteria, enrolments,
+                    RecognitionService(db, enrolments, actor), YearStatsService(db, actor), problems)

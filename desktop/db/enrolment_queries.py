@@ -1,0 +1,64 @@
+"""Reading a year's enrolments: the list behind the cycle screens and the proposal list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from desktop.db.citizen_queries import living_name_condition
+from desktop.db.models import Citizen, Enrolment, Village
+
+
+@dataclass(frozen=True)
+class EnrolmentFilter:
+    year: int
+    text: str = ""
+    village_id: int | None = None
+    group: int | None = None
+    statuses: tuple[str, ...] = ()  # empty: every status
+
+
+@dataclass(frozen=True)
+class EnrolmentRow:
+    id: int
+    citizen_id: int
+    full_name: str
+    birth_year: int
+    village: str
+    group: int
+    status: str
+    total: int | None
+    passed: bool | None
+    verdict: str
+    occupation: str
+
+
+_COLUMNS = (Enrolment.id, Citizen.id, Citizen.full_name, Citizen.birth_year, Village.name, Enrolment.group,
+            Enrolment.status, Enrolment.total, Enrolment.passed, Enrolment.verdict, Citizen.occupation)
+
+
+def _filtered(session: Session, flt: EnrolmentFilter, columns) -> Select:  # noqa: ANN001
+    stmt = (select(*columns).select_from(Enrolment).join(Citizen, Citizen.id == Enrolment.citizen_id)
+            .where(Enrolment.year == flt.year, Citizen.deleted_at.is_(None)))
+    if flt.village_id is not None:
+        stmt = stmt.where(Citizen.village_id == flt.village_id)
+    if flt.group is not None:
+        stmt = stmt.where(Enrolment.group == flt.group)
+    if flt.statuses:
+        stmt = stmt.where(Enrolment.status.in_(flt.statuses))
+    condition = living_name_condition(session, flt.text)
+    if condition is not None:
+        stmt = stmt.where(condition)
+    return stmt
+
+
+def page(session: Session, flt: EnrolmentFilter, offset: int, limit: int) -> list[EnrolmentRow]:
+    stmt = _filtered(session, flt, _COLUMNS).join(Village, Village.id == Citizen.village_id)
+    rows = session.execute(stmt.order_by(Citizen.sort_key, Citizen.id).offset(offset).limit(limit))
+    return [EnrolmentRow(*r) for r in rows]
+
+
+def count(session: Session, flt: EnrolmentFilter) -> int:
+    return session.execute(_filtered(session, flt, (func.count(),))).scalar_one()
