@@ -15,7 +15,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -57,6 +58,9 @@ def run_bench(folder: Path, url: str | None, citizens: int, queries: int, json_o
         texts = _queries(register, queries)
         figures.update(_search_figures(register, texts))
         figures.update(_save_figures(register))
+        from desktop.bench_cycle import cycle_figures
+
+        figures.update(cycle_figures(register))
     finally:
         register.close()
     figures.update(_window_figures(folder, url))
@@ -155,23 +159,30 @@ def _raw(register: Register) -> sqlite3.Connection:
     return sqlite3.connect(database)
 
 
-def _save_figures(register: Register) -> dict[str, Figure]:
-    """Saving one person (every check, the write, the audit) on a copy, so the register keeps its size."""
+@contextmanager
+def scratch_copy(register: Register) -> Iterator[Register]:
+    """Writes are measured on a copy, so that the benchmark's commune keeps its size."""
     with tempfile.TemporaryDirectory() as tmp:
         copy_dir = Path(tmp)
         backup_sqlite(register.db.engine, copy_dir / config.DB_FILE)
         copy = open_register(copy_dir)
         try:
-            village = copy.office.villages()[0].id
-            maker = PersonMaker(99, date.today())
-            times = []
-            for _ in range(100):
-                p = maker.person()
-                draft = CitizenDraft(p.full_name, str(p.birth_year), p.sex, "", village, p.group, p.occupation)
-                times.append(_timed(lambda d=draft: copy.citizens.register(d, accept_warnings=True)))
-            floor = _raw_insert_times(copy, 100)
+            yield copy
         finally:
             copy.close()
+
+
+def _save_figures(register: Register) -> dict[str, Figure]:
+    """Saving one person: every check, the write, the audit."""
+    with scratch_copy(register) as copy:
+        village = copy.office.villages()[0].id
+        maker = PersonMaker(99, date.today())
+        times = []
+        for _ in range(100):
+            p = maker.person()
+            draft = CitizenDraft(p.full_name, str(p.birth_year), p.sex, "", village, p.group, p.occupation)
+            times.append(_timed(lambda d=draft: copy.citizens.register(d, accept_warnings=True)))
+        floor = _raw_insert_times(copy, 100)
     times.sort()
     return {"save_ms": Figure(statistics.median(times), "ms", 50, statistics.median(floor),
                               "lưu một người (kiểm tra, ghi, nhật ký), trung vị")}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from desktop import APP_NAME, __version__, config
@@ -24,6 +26,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--citizens", type=int, default=2000, metavar="N")
     demo.add_argument("--seed", type=int, default=2024)
     demo.add_argument("--if-empty", action="store_true", help="chỉ tạo khi sổ chưa có ai")
+    demo.add_argument("--year", type=int, default=date.today().year,
+                      help="năm học tập được tạo kèm (đăng ký, chấm điểm, công nhận); mặc định năm nay")
+    demo.add_argument("--no-year", action="store_true", help="chỉ tạo người dân, không tạo năm học tập")
+
+    stats = sub.add_parser("stats", help="bảng tổng hợp của một năm theo nhóm đối tượng")
+    stats.add_argument("--year", type=int, default=date.today().year)
+    stats.add_argument("--json", metavar="FILE", help="ghi thêm ra tệp JSON ('-': in ra màn hình)")
 
     sub.add_parser("self-test", help="kiểm tra bản cài đặt, không mở cửa sổ")
 
@@ -40,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     folder = config.data_dir(args.data_dir)
-    handlers = {"demo": _demo, "self-test": _self_test, "search": _search, "bench": _bench}
+    handlers = {"demo": _demo, "self-test": _self_test, "search": _search, "bench": _bench, "stats": _stats}
     try:
         return handlers[args.command](args, folder)
     except KeyboardInterrupt:
@@ -76,6 +85,12 @@ def _demo(args: argparse.Namespace, folder: Path) -> int:
 
         fill_demo(register, args.citizens, args.seed, progress)
         print(file=sys.stderr)
+        if not args.no_year:
+            from desktop.services.demo_year import fill_demo_year
+
+            enrolled = fill_demo_year(register, args.year, args.seed, progress)
+            print(file=sys.stderr)
+            print(f"Năm {args.year}: {enrolled} người đăng ký, đã chấm điểm và ra quyết định công nhận.")
         total = register.citizens.count(CitizenFilter())
         info = register.office.info()
         assert info is not None
@@ -118,3 +133,52 @@ def _bench(args: argparse.Namespace, folder: Path) -> int:
     from desktop.bench import run_bench
 
     return run_bench(folder, args.db_url, args.citizens, args.queries, args.json)
+
+
+def _stats(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.domain.numbers import vn_int, vn_percent
+
+    register = _open(args, folder)
+    try:
+        info = register.office.info()
+        stats = register.stats.compute(args.year)
+    finally:
+        register.close()
+    title = info.association_name if info else "Sổ Công dân học tập"
+    print(f"Năm {args.year} — {title}")
+    header = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đăng ký", "Đã chấm"]
+    lines = [*stats.groups, stats.total]
+    table = [[line.label, vn_int(line.recognized),
+              vn_int(line.adults) + (" (theo sổ)" if line.from_register else ""), vn_percent(line.rate),
+              vn_int(line.registered), vn_int(line.assessed)] for line in lines]
+    widths = [max(len(str(r[i])) for r in [header, *table]) for i in range(len(header))]
+    for row in [header, *table]:
+        print("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+    for milestone, t in stats.targets.items():
+        print(f"Mục tiêu quốc gia {milestone}: {t['adults']}% người lớn, {t['officials']}% cán bộ, công chức.")
+    if stats.own_target_percent:
+        print(f"Chỉ tiêu của đơn vị: {stats.own_target_percent}%.")
+    if any(line.from_register for line in lines):
+        print("(theo sổ): chưa nhập số người lớn của nhóm, tỉ lệ tính trên số người có trong sổ.")
+    if args.json:
+        payload = _stats_json(stats)
+        text = json.dumps(payload, ensure_ascii=False, indent=2)
+        if args.json == "-":
+            print(text)
+        else:
+            Path(args.json).write_text(text, encoding="utf-8")
+    return 0
+
+
+def _stats_json(stats) -> dict:  # noqa: ANN001
+    def line(x) -> dict:  # noqa: ANN001
+        return {"label": x.label, "recognized": x.recognized, "total": x.adults, "total_from_register": x.from_register,
+                "rate": None if x.rate is None else round(x.rate, 4), "on_register": x.on_register,
+                "registered": x.registered, "assessed": x.assessed, "passed": x.passed}
+
+    return {"year": stats.year,
+            "groups": [{"group": int(g.group), **line(g)} for g in stats.groups],
+            "total": line(stats.total), "villages": [line(v) for v in stats.villages],
+            "workplaces": [{"name": w.name, "staff_on_register": w.staff_on_register, "recognized": w.recognized,
+                            "learning_unit": w.learning_unit} for w in stats.workplaces],
+            "targets": stats.targets, "own_target_percent": stats.own_target_percent}

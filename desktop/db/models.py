@@ -67,6 +67,9 @@ class Citizen(Record, Base):
         Index("ix_citizen_sort", "deleted_at", "sort_key"),
         Index("ix_citizen_village_sort", "village_id", "sort_key"),
         Index("ix_citizen_dup", "name_key", "birth_year"),
+        # covering indexes for the year's statistics (counting by village and group, officials by workplace)
+        Index("ix_citizen_counts", "deleted_at", "village_id", "citizen_group"),
+        Index("ix_citizen_staff", "citizen_group", "deleted_at", "occupation"),
     )
 
 
@@ -162,7 +165,8 @@ class Enrolment(Record, Base):
 
     __table_args__ = (
         Index("ix_enrolment_person_year", "citizen_id", "year", unique=True),
-        Index("ix_enrolment_year_status", "year", "status"),
+        # covers the year's statistics and the status filters without reading the rows
+        Index("ix_enrolment_stats", "year", "citizen_id", "citizen_group", "status", "passed"),
     )
 
 

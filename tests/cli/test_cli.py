@@ -55,3 +55,18 @@ def test_self_test_after_deletions(tmp_path, capsys):
     register.close()
     capsys.readouterr()
     assert main(["--data-dir", str(data), "self-test"]) == 0, capsys.readouterr().out
+
+
+def test_demo_year_and_stats(tmp_path, capsys):
+    import json
+
+    data = str(tmp_path / "d")
+    assert main(["--data-dir", data, "demo", "--citizens", "400", "--year", "2026"]) == 0
+    assert "Năm 2026:" in capsys.readouterr().out
+    assert main(["--data-dir", data, "stats", "--year", "2026", "--json", str(tmp_path / "s.json")]) == 0
+    out = capsys.readouterr().out
+    assert "Nông dân, lao động nông thôn" in out and "Toàn xã" in out and "(theo sổ)" in out
+    payload = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert [g["group"] for g in payload["groups"]] == [1, 2, 3]
+    assert payload["total"]["total"] == 400
+    assert payload["targets"]["2025"] == {"adults": 40, "officials": 60}

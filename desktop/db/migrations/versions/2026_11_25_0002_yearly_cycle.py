@@ -5,9 +5,8 @@ Revises: 0001
 Create Date: 2026-11-25 05:07:08.792849
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0002'
 down_revision = '0001'
@@ -104,7 +103,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('enrolment', schema=None) as batch_op:
         batch_op.create_index('ix_enrolment_person_year', ['citizen_id', 'year'], unique=True)
-        batch_op.create_index('ix_enrolment_year_status', ['year', 'status'], unique=False)
+        batch_op.create_index('ix_enrolment_stats', ['year', 'citizen_id', 'citizen_group', 'status', 'passed'], unique=False)
 
     op.create_table('assessment',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -121,6 +120,8 @@ def upgrade() -> None:
     with op.batch_alter_table('assessment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_assessment_enrolment_id'), ['enrolment_id'], unique=False)
 
+    op.create_index('ix_citizen_counts', 'citizen', ['deleted_at', 'village_id', 'citizen_group'])
+    op.create_index('ix_citizen_staff', 'citizen', ['citizen_group', 'deleted_at', 'occupation'])
     # plain ADD COLUMN (no table copy); the defaults fill the office row of an existing file
     op.add_column('office', sa.Column('signer_title', sa.String(length=200), nullable=False,
                                       server_default='Chủ tịch Hội Khuyến học'))
@@ -130,6 +131,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index('ix_citizen_staff', 'citizen')
+    op.drop_index('ix_citizen_counts', 'citizen')
     with op.batch_alter_table('office', schema=None) as batch_op:
         batch_op.drop_column('decision_symbol')
         batch_op.drop_column('signer_name')
@@ -140,7 +143,7 @@ def downgrade() -> None:
 
     op.drop_table('assessment')
     with op.batch_alter_table('enrolment', schema=None) as batch_op:
-        batch_op.drop_index('ix_enrolment_year_status')
+        batch_op.drop_index('ix_enrolment_stats')
         batch_op.drop_index('ix_enrolment_person_year')
 
     op.drop_table('enrolment')
