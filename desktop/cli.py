@@ -153,7 +153,7 @@ def _stats(args: argparse.Namespace, folder: Path) -> int:
               vn_int(line.registered), vn_int(line.assessed)] for line in lines]
     widths = [max(len(str(r[i])) for r in [header, *table]) for i in range(len(header))]
     for row in [header, *table]:
-        print("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+        print("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))))
     for milestone, t in stats.targets.items():
         print(f"Mục tiêu quốc gia {milestone}: {t['adults']}% người lớn, {t['officials']}% cán bộ, công chức.")
     if stats.own_target_percent:
