@@ -38,6 +38,9 @@ class OfficeInfo:
     clerk_name: str
     upper_level_name: str
     commune_code: int
+    signer_title: str = ""
+    signer_name: str = ""
+    decision_symbol: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,24 @@ class OfficeService:
             if o is None:
                 return None
             return OfficeInfo(o.province_name, o.commune_name, o.association_name, o.clerk_name,
-                              o.upper_level_name, o.commune_code)
+                              o.upper_level_name, o.commune_code, o.signer_title, o.signer_name, o.decision_symbol)
+
+    def set_signer(self, actor: str, title: str, name: str, decision_symbol: str) -> None:
+        """Who signs decisions and certificates, and the symbol in decision numbers (practice varies)."""
+        values = {"signer_title": " ".join(title.split()), "signer_name": tidy_name(name),
+                  "decision_symbol": "".join(decision_symbol.split())}
+        if not values["signer_title"] or not values["decision_symbol"]:
+            raise OfficeError("Cần nhập chức danh người ký và ký hiệu quyết định.")
+        labels = {"signer_title": "Chức danh người ký", "signer_name": "Người ký",
+                  "decision_symbol": "Ký hiệu quyết định"}
+        with self.db.session() as s:
+            office = s.scalars(select(Office)).one()
+            changes = {labels[k]: [getattr(office, k), v] for k, v in values.items() if getattr(office, k) != v}
+            if changes:
+                for k, v in values.items():
+                    setattr(office, k, v)
+                audit.record(s, actor=actor, action="update", entity="office", entity_id=office.id,
+                             entity_uuid=office.uuid, summary="Đổi người ký quyết định", changes=changes)
 
     def set_up(self, setup: OfficeSetup) -> None:
         """First start: the office and its first villages, in one transaction."""

@@ -7,32 +7,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.db.citizen_queries import CitizenFilter
-from desktop.domain.groups import CitizenGroup
 from desktop.services.citizens import CitizenError
 from desktop.services.register import Register
 from desktop.ui import messages
 from desktop.ui.citizen_dialog import CitizenDialog
 from desktop.ui.citizen_model import CitizenTableModel
+from desktop.ui.filters import FilterBar
 from desktop.ui.history_dialog import HistoryDialog
+from desktop.ui.widgets import make_table
 
-SEARCH_PAUSE_MS = 120
 DELETE_REASONS = ["Chuyển đi nơi khác", "Nhập trùng", "Đã mất", "Nhập nhầm"]
 
 
@@ -44,47 +39,17 @@ class CitizenPage(QWidget):
         self._register = register
         self._deleted = deleted
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm theo họ tên (gõ không dấu cũng được) hoặc số CCCD…   (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.village = QComboBox()
-        self.group = QComboBox()
-        self.group.addItem("Tất cả nhóm", None)
-        for g in CitizenGroup:
-            self.group.addItem(f"Nhóm {int(g)}: {g.short_label}", int(g))
-        self.reload_villages()
+        self.filters = FilterBar(register.office, "Tìm theo họ tên (gõ không dấu cũng được) hoặc số CCCD…   (Ctrl+F)")
+        self.search, self.village, self.group = self.filters.search, self.filters.village, self.filters.group
+        self._timer = self.filters.timer
         self.count = QLabel()
-
         self.model = CitizenTableModel(register.citizens, CitizenFilter(deleted=deleted))
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        for column, width in enumerate([200, 90, 70, 110, 140, 190, 220, 100]):
-            self.table.setColumnWidth(column, width)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = make_table(self.model, [200, 90, 70, 110, 140, 190, 220, 100])
         self.table.doubleClicked.connect(lambda _: self.primary_action())
         self.table.installEventFilter(self)
         self.search.installEventFilter(self)
+        self.filters.changed.connect(self.apply_filter)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_PAUSE_MS)
-        self._timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _: self._timer.start())
-        self.village.currentIndexChanged.connect(lambda _: self.apply_filter())
-        self.group.currentIndexChanged.connect(lambda _: self.apply_filter())
-
-        top = QHBoxLayout()
-        top.addWidget(self.search, 3)
-        top.addWidget(self.village, 1)
-        top.addWidget(self.group, 1)
         buttons = QHBoxLayout()
         if deleted:
             self.restore_button = QPushButton("Khôi phục vào sổ")
@@ -109,7 +74,7 @@ class CitizenPage(QWidget):
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.filters)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self.apply_filter()
@@ -117,15 +82,7 @@ class CitizenPage(QWidget):
     # filtering -----------------------------------------------------------------------------------
 
     def reload_villages(self) -> None:
-        current = self.village.currentData()
-        self.village.blockSignals(True)
-        self.village.clear()
-        self.village.addItem("Tất cả thôn/khu phố", None)
-        for v in self._register.office.villages():
-            self.village.addItem(v.name, v.id)
-        index = self.village.findData(current)
-        self.village.setCurrentIndex(max(index, 0))
-        self.village.blockSignals(False)
+        self.filters.reload_villages()
 
     def current_filter(self) -> CitizenFilter:
         return CitizenFilter(self.search.text(), self.village.currentData(), self.group.currentData(),

@@ -1,38 +1,83 @@
-"""The main window: the citizen register, with menus for villages, deleted people and the office."""
+"""The main window: the citizen register, the year's cycle, proposals and decisions, the year at a
+glance; one year selector for all of them."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLabel, QMainWindow, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+)
 
 from desktop import APP_NAME, __version__
+from desktop.services.enrolments import CycleError
 from desktop.services.office import OfficeError
 from desktop.services.register import Register
 from desktop.ui import messages
 from desktop.ui.citizen_page import CitizenPage
+from desktop.ui.dashboard_page import DashboardPage
+from desktop.ui.enrolment_page import EnrolmentPage
 from desktop.ui.messages import translate_buttons
+from desktop.ui.office_settings_dialog import OfficeSettingsDialog
+from desktop.ui.recognition_page import RecognitionPage
 from desktop.ui.villages_dialog import VillagesDialog
+
+FIRST_YEAR = 2021  # the programme runs 2021-2030
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, register: Register) -> None:
+    def __init__(self, register: Register, year: int | None = None) -> None:
         super().__init__()
         self.register = register
         info = register.office.info()
         assert info is not None, "the office is set up before the main window opens"
         self.setWindowTitle(f"{APP_NAME} — {info.association_name}")
-        self.resize(1180, 720)
+        self.resize(1180, 760)
+
+        self.year = QSpinBox()
+        self.year.setRange(FIRST_YEAR, 2100)
+        self.year.setValue(year or date.today().year)
+        self.year.setPrefix("Năm ")
+        toolbar = self.addToolBar("Năm")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(" Năm học tập: "))
+        toolbar.addWidget(self.year)
+
         self.citizens = CitizenPage(register)
-        self.setCentralWidget(self.citizens)
+        self.cycle = EnrolmentPage(register, self.year.value())
+        self.recognition = RecognitionPage(register, self.year.value())
+        self.dashboard = DashboardPage(register, self.year.value())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.citizens, "Sổ người dân")
+        self.tabs.addTab(self.cycle, "Đăng ký và chấm điểm")
+        self.tabs.addTab(self.recognition, "Đề nghị và quyết định")
+        self.tabs.addTab(self.dashboard, "Tổng hợp")
+        self.setCentralWidget(self.tabs)
+        self.year.valueChanged.connect(self._year_changed)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        for page in (self.citizens, self.cycle, self.recognition):
+            page.changed.connect(self._mark_stale)
+        self._stale: set[int] = set()
 
         menu = self.menuBar()
         people = menu.addMenu("&Người dân")
         self._action(people, "Thêm người vào sổ…", self.citizens.add_citizens, "Ctrl+N")
+        self._action(people, "Đăng ký người đang chọn vào năm học tập", self.register_selected)
         self._action(people, "Người đã xoá…", self.show_deleted)
         people.addSeparator()
         self._action(people, "Thoát", self.close, "Ctrl+Q")
         lists = menu.addMenu("&Danh mục")
         self._action(lists, "Thôn, khu phố…", self.edit_villages)
+        self._action(lists, "Người ký quyết định…", self.edit_signer)
+        self._action(lists, "Thiết lập năm (số người lớn, chỉ tiêu, bộ tiêu chí)…", self.dashboard.edit_settings)
         self._action(lists, "Đổi cán bộ nhập liệu…", self.change_clerk)
         about = menu.addMenu("&Trợ giúp")
         self._action(about, "Giới thiệu", self.show_about)
@@ -50,8 +95,49 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    # keeping the pages in step ---------------------------------------------------------------------
+
+    def _year_pages(self) -> list:
+        return [self.cycle, self.recognition, self.dashboard]
+
+    def _year_changed(self, year: int) -> None:
+        for page in self._year_pages():
+            page.set_year(year)
+        self._stale.clear()
+
+    def _mark_stale(self) -> None:
+        """A change on one page: the others are refreshed when next shown, not at every keystroke."""
+        sender = self.sender()
+        self._stale = {i for i in range(self.tabs.count()) if self.tabs.widget(i) is not sender}
+
+    def _tab_shown(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            page = self.tabs.widget(index)
+            if page is self.citizens:
+                self.citizens.refresh()
+            else:
+                page.set_year(self.year.value())
+
+    # menu actions ----------------------------------------------------------------------------------
+
     def _show_clerk(self) -> None:
         self.clerk_label.setText(f"Cán bộ nhập liệu: {self.register.office.clerk_name()}")
+
+    def register_selected(self) -> None:
+        citizen_id = self.citizens.selected_id()
+        if citizen_id is None:
+            return
+        year = self.year.value()
+        try:
+            added = self.register.enrolments.register([citizen_id], year)
+        except CycleError as e:
+            messages.warn(self, "Không đăng ký được", str(e))
+            return
+        name = self.register.citizens.get(citizen_id).draft.full_name
+        messages.inform(self, "Đăng ký", f"Đã đăng ký {name} vào năm {year}." if added
+                        else f"{name} đã đăng ký năm {year} từ trước (hoặc đã bị xoá khỏi sổ).")
+        self._stale = {1, 2, 3}
 
     def show_deleted(self) -> None:
         dialog = QDialog(self)
@@ -74,6 +160,11 @@ class MainWindow(QMainWindow):
         if dialog.changed:
             self.citizens.reload_villages()
             self.citizens.refresh()
+            self.cycle.filters.reload_villages()
+            self.recognition.reload_villages()
+
+    def edit_signer(self) -> None:
+        OfficeSettingsDialog(self.register.office, self).exec()
 
     def change_clerk(self) -> None:
         name, ok = QInputDialog.getText(self, "Đổi cán bộ nhập liệu", "Họ và tên người nhập liệu từ bây giờ:",
@@ -90,5 +181,3 @@ class MainWindow(QMainWindow):
         messages.inform(self, "Giới thiệu", f"{APP_NAME} {__version__}\n\nSổ quản lý mô hình “Công dân học tập” "
                                             "cho Hội Khuyến học xã, phường.\n\n"
                                             f"Dữ liệu: {self.register.folder}")
-
-

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+from datetime import date, datetime
 
-from PySide6.QtCore import QElapsedTimer, Qt
+from PySide6.QtCore import QAbstractItemModel, QElapsedTimer, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QTableView, QWidget
 
 from desktop.domain.names import search_key
 
@@ -83,3 +84,27 @@ class ErrorLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setText(f'{html.escape(message)} <a href="{target}">{html.escape(link_text)}</a>')
         self.setVisible(True)
+
+
+def make_table(model: QAbstractItemModel, widths: list[int]) -> QTableView:
+    """A read-only list: whole rows selected one at a time, alternating colours, no row numbers."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(24)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def parse_date(text: str) -> date:
+    """dd/mm/yyyy as typed; ValueError with a Vietnamese message."""
+    try:
+        return datetime.strptime(text.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        raise ValueError(f"“{text.strip()}” không phải ngày (dd/mm/yyyy).") from None

@@ -1,0 +1,231 @@
+"""The year's cycle: who registered, their step, scores and verdict; the score sheets open from here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.db.enrolment_queries import EnrolmentFilter, EnrolmentRow
+from desktop.domain.cycle import Status
+from desktop.domain.groups import CitizenGroup
+from desktop.domain.numbers import vn_int
+from desktop.services.enrolments import CycleError
+from desktop.services.register import Register
+from desktop.ui import messages
+from desktop.ui.assessment_dialog import AssessmentDialog, SheetKind
+from desktop.ui.filters import FilterBar
+from desktop.ui.paged_model import Column, PagedModel
+from desktop.ui.widgets import ErrorLabel, make_table, parse_date
+
+COLUMNS: list[Column[EnrolmentRow]] = [
+    Column("Họ và tên", lambda r: r.full_name),
+    Column("Năm sinh", lambda r: str(r.birth_year)),
+    Column("Thôn/khu phố", lambda r: r.village),
+    Column("Nhóm", lambda r: CitizenGroup(r.group).short_label),
+    Column("Bước", lambda r: Status(r.status).label),
+    Column("Tổng điểm", lambda r: "" if r.total is None else str(r.total), align_right=True),
+    Column("Kết quả", lambda r: r.verdict),
+]
+
+
+def enrolment_model(register: Register, flt: EnrolmentFilter) -> PagedModel[EnrolmentRow, EnrolmentFilter]:
+    return PagedModel(COLUMNS, register.enrolments.count,
+                      lambda f, offset, limit, _total: register.enrolments.page(f, offset, limit), flt)
+
+
+class EnrolmentPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, register: Register, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._register = register
+        self.year = year
+        self.filters = FilterBar(register.office, "Tìm người trong năm theo tên hoặc số CCCD…")
+        self.status = QComboBox()
+        self.status.addItem("Mọi bước", None)
+        for s in Status:
+            self.status.addItem(s.label, s.value)
+        self.filters.add_combo(self.status)
+        self.filters.changed.connect(self.apply_filter)
+        self.model = enrolment_model(register, EnrolmentFilter(year))
+        self.table = make_table(self.model, [210, 70, 140, 190, 160, 80])
+        self.table.doubleClicked.connect(lambda _: self.open_sheet())
+        self.table.installEventFilter(self)
+        self.count = QLabel()
+
+        buttons = QHBoxLayout()
+        for text, slot in (("Đăng ký cả xã, thôn hoặc nhóm…", self.register_many),
+                           ("Phiếu tự đánh giá (Enter)", lambda: self.open_sheet(SheetKind.SELF)),
+                           ("Chi hội xét (Ctrl+R)", lambda: self.open_sheet(SheetKind.REVIEW)),
+                           ("Đính chính sau quyết định…", lambda: self.open_sheet(SheetKind.CORRECTION)),
+                           ("Rút tên…", self.withdraw), ("Khôi phục", self.reinstate)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(self.count)
+        QShortcut(QKeySequence("Ctrl+R"), self, lambda: self.open_sheet(SheetKind.REVIEW))
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setStyleSheet("color: #555;")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.plan_label)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.apply_filter()
+
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self.filters.timer.stop()
+        f = self.filters
+        status = self.status.currentData()
+        self.model.set_filter(EnrolmentFilter(self.year, f.search.text(), f.village.currentData(),
+                                              f.group.currentData(), (status,) if status else ()))
+        total = self.model.total
+        self.count.setText(f"{vn_int(total)} người" if total else "Chưa có ai")
+        plan = self._register.enrolments.plan(self.year)
+        review = "chi hội xét là một bước riêng" if plan.review_required else "không có bước chi hội xét riêng"
+        self.plan_label.setText(f"Năm {self.year}: {plan.criteria_name}; {review}.")
+        if total:
+            self.table.selectRow(0)
+
+    def selected(self) -> EnrolmentRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def refresh(self) -> None:
+        keep = self.selected()
+        self.apply_filter()
+        if keep is not None:
+            row = self.model.row_of(keep.id)
+            if row is not None:
+                self.table.selectRow(row)
+        self.changed.emit()
+
+    # actions ---------------------------------------------------------------------------------------
+
+    def sheet_kind_for(self, row: EnrolmentRow) -> SheetKind | None:
+        status = Status(row.status)
+        if status in (Status.REGISTERED, Status.SELF_ASSESSED):
+            return SheetKind.SELF
+        if status in (Status.REVIEWED, Status.PROPOSED):
+            return SheetKind.REVIEW
+        if status.decided:
+            return SheetKind.CORRECTION
+        return None
+
+    def sheet_dialog(self, kind: SheetKind | None = None) -> AssessmentDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        kind = kind or self.sheet_kind_for(row)
+        if kind is None:
+            messages.inform(self, "Đã rút tên", f"{row.full_name} đã rút tên khỏi năm {self.year}.")
+            return None
+        dialog = AssessmentDialog(self._register.enrolments, row.id, kind, self)
+        dialog.saved.connect(lambda _: self.refresh())
+        self.last_dialog = dialog
+        return dialog
+
+    def open_sheet(self, kind: SheetKind | None = None) -> None:
+        dialog = self.sheet_dialog(kind)
+        if dialog is not None:
+            dialog.exec()
+
+    def register_many(self) -> None:
+        RegisterDialog(self._register, self.year, self).exec()
+        self.refresh()
+
+    def withdraw(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        reason, ok = QInputDialog.getText(self, "Rút tên", f"Lý do {row.full_name} rút tên khỏi năm {self.year}:")
+        if ok:
+            self._do(lambda: self._register.enrolments.withdraw(row.id, reason))
+
+    def reinstate(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._do(lambda: self._register.enrolments.reinstate(row.id))
+
+    def _do(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except CycleError as e:
+            messages.warn(self, "Không thực hiện được", str(e))
+            return
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_sheet()
+            return True
+        return False
+
+
+class RegisterDialog(QDialog):
+    """Register a whole village, a group, or the commune for the year, on a registration date."""
+
+    def __init__(self, register: Register, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._register = register
+        self._year = year
+        self.setWindowTitle(f"Đăng ký Công dân học tập năm {year}")
+        self.village = QComboBox()
+        self.village.addItem("Cả xã", None)
+        for v in register.office.villages():
+            self.village.addItem(v.name, v.id)
+        self.group = QComboBox()
+        self.group.addItem("Mọi nhóm", None)
+        for g in CitizenGroup:
+            self.group.addItem(f"Nhóm {int(g)}: {g.short_label}", int(g))
+        today = date.today()
+        self.on = QLineEdit((today if today.year == year else date(year, 1, 15)).strftime("%d/%m/%Y"))
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow("Thôn/khu phố:", self.village)
+        form.addRow("Nhóm đối tượng:", self.group)
+        form.addRow("Ngày đăng ký:", self.on)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Đăng ký", QDialogButtonBox.ButtonRole.AcceptRole).clicked.connect(self.run)
+        buttons.addButton("Huỷ", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Người đã đăng ký năm này được bỏ qua; người đã xoá khỏi sổ không được đăng ký."))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.done_count: int | None = None
+
+    def run(self) -> None:
+        try:
+            on = parse_date(self.on.text())
+            self.done_count = self._register.enrolments.register_all(
+                self._year, self.village.currentData(), self.group.currentData(), on)
+        except (ValueError, CycleError) as e:
+            self.error.say(str(e))
+            return
+        messages.inform(self, "Đã đăng ký", f"Đã đăng ký thêm {vn_int(self.done_count)} người cho năm {self._year}.")
+        self.accept()
