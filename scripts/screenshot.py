@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 
 from desktop.services.register import open_register
 from desktop.ui.app import make_app
+from desktop.ui.assessment_dialog import SheetKind
 from desktop.ui.citizen_page import CitizenPage
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.main_window import MainWindow
@@ -52,6 +53,20 @@ def main(data_dir: str, out_dir: str) -> None:
         deleted = CitizenPage(register, deleted=True)
         deleted.resize(1000, 300)
         grab("nguoi-da-xoa.png", deleted)
+
+        window.tabs.setCurrentWidget(window.cycle)
+        window.cycle.filters.search.setText("tran van")
+        window.cycle.apply_filter()
+        grab("nam-hoc-tap.png", window)
+        sheet = window.cycle.sheet_dialog(SheetKind.CORRECTION)
+        sheet.fields["2.2"].setText("4")
+        grab("phieu-danh-gia.png", sheet)
+        sheet.close()
+        window.tabs.setCurrentWidget(window.dashboard)
+        window.resize(1180, 900)
+        grab("tong-hop.png", window)
+        window.tabs.setCurrentWidget(window.recognition)
+        grab("de-nghi.png", window)
 
         wizard = SetupWizard(empty.office)
         wizard.province.setCurrentIndex(wizard.province.findText("Lâm Đồng"))

@@ -98,14 +98,14 @@ class AssessmentDialog(QDialog):
                 title = QLabel(f"<b>{current}. {sheet.competences[current]}</b>")
                 grid.addWidget(title, row, 0, 1, 3)
                 row += 1
-            text = QLabel(f"{indicator.code}. {indicator.text}")
+            text = QLabel(indicator.text)
             text.setWordWrap(True)
             field = ScoreField(indicator.max_points)
             if start and indicator.code in start:
                 field.setText(str(start[indicator.code]))
             field.textChanged.connect(self._update)
             self.fields[indicator.code] = field
-            grid.addWidget(QLabel(indicator.code), row, 0)
+            grid.addWidget(QLabel(f"<b>{indicator.code}</b>"), row, 0)
             grid.addWidget(text, row, 1)
             grid.addWidget(field, row, 2)
             row += 1

@@ -77,6 +77,8 @@ class DashboardPage(QWidget):
                  "" if own is None else _mark(g.rate, own)] for g in stats.groups]
         rows.append([*self._line(stats.total), "", "", "" if own is None else _mark(stats.total.rate, own)])
         _fill(self.groups, rows)
+        self.groups.setFixedHeight(self.groups.horizontalHeader().height() + 2 * self.groups.frameWidth()
+                                   + sum(self.groups.rowHeight(r) for r in range(len(rows))))
         _fill(self.villages, [self._line(v)[:6] for v in stats.villages])
         _fill(self.workplaces, [[w.name, vn_int(w.staff_on_register), vn_int(w.recognized), vn_percent(w.rate),
                                  "Đạt" if w.learning_unit else "Chưa đạt"] for w in stats.workplaces])
@@ -112,7 +114,7 @@ class DashboardPage(QWidget):
         series.setLabelsVisible(True)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([g.label for g in stats.groups] + ["Toàn xã"])
+        axis_x.append([g.label.split(",")[0] for g in stats.groups] + ["Toàn xã"])  # short enough to read
         axis_y = QValueAxis()
         axis_y.setRange(0, 100)
         axis_y.setLabelFormat("%d%%")
