@@ -81,10 +81,7 @@ def transition(status: Status, action: Action, verdict: Verdict | None, *, revie
             if status not in allowed:
                 raise refuse("chỉ đề nghị người đã được chi hội xét" if review_required
                              else "chỉ đề nghị người đã có điểm")
-            _need_complete(verdict, refuse)
-            assert verdict is not None
-            if not verdict.passed:
-                raise refuse(verdict.text)
+            _need_pass(verdict, refuse)
             return Status.PROPOSED
         case Action.UNPROPOSE:
             if status is not Status.PROPOSED:
@@ -93,10 +90,7 @@ def transition(status: Status, action: Action, verdict: Verdict | None, *, revie
         case Action.RECOGNIZE:
             if status is not Status.PROPOSED:
                 raise refuse("quyết định chỉ công nhận người trong danh sách đề nghị")
-            _need_complete(verdict, refuse)
-            assert verdict is not None
-            if not verdict.passed:
-                raise refuse(verdict.text)
+            _need_pass(verdict, refuse)
             return Status.RECOGNIZED
         case Action.REJECT:
             if status not in (Status.SELF_ASSESSED, Status.REVIEWED):
@@ -129,6 +123,13 @@ def transition(status: Status, action: Action, verdict: Verdict | None, *, revie
 def _need_complete(verdict: Verdict | None, refuse) -> None:  # noqa: ANN001
     if verdict is None or not verdict.complete:
         raise refuse("chưa có đủ điểm của mười chỉ số")
+
+
+def _need_pass(verdict: Verdict | None, refuse) -> None:  # noqa: ANN001
+    _need_complete(verdict, refuse)
+    assert verdict is not None
+    if not verdict.passed:
+        raise refuse(verdict.text)
 
 
 _ACTION_TEXT = {
