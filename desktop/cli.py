@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="bảng tổng hợp của một năm theo nhóm đối tượng")
     stats.add_argument("--year", type=int, default=date.today().year)
-    stats.add_argument("--json", metavar="FILE", help="ghi thêm ra tệp JSON ('-': in ra màn hình)")
+    stats.add_argument("--json", metavar="FILE", nargs="?", const="-",
+                       help="thêm bản JSON: vào tệp FILE, hoặc ra màn hình nếu không nêu tệp")
 
     sub.add_parser("self-test", help="kiểm tra bản cài đặt, không mở cửa sổ")
 

@@ -43,6 +43,8 @@ def run_window(args: argparse.Namespace) -> int:
         if wizard.exec() != QDialog.DialogCode.Accepted:
             register.close()
             return 0
+    if register.problems:  # a broken criteria file: say so, then go on with the sets already held
+        messages.warn(None, "Cảnh báo khi mở sổ", "\n\n".join(register.problems))
     opening = time.perf_counter()
     window = MainWindow(register)
     window.show()

@@ -70,3 +70,15 @@ def test_demo_year_and_stats(tmp_path, capsys):
     assert [g["group"] for g in payload["groups"]] == [1, 2, 3]
     assert payload["total"]["total"] == 400
     assert payload["targets"]["2025"] == {"adults": 40, "officials": 60}
+
+
+def test_stats_json_to_the_screen(tmp_path, capsys):
+    import json
+
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo", "--citizens", "50", "--year", "2026"])
+    capsys.readouterr()
+    assert main(["--data-dir", data, "stats", "--year", "2026", "--json"]) == 0
+    out = capsys.readouterr().out
+    payload = json.loads(out[out.index("{"):])
+    assert payload["year"] == 2026 and len(payload["groups"]) == 3
