@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from desktop.services.register import open_register
+from desktop.domain.cycle import Status
 from desktop.ui.app import make_app
 from desktop.ui.assessment_dialog import SheetKind
 from desktop.ui.citizen_page import CitizenPage
@@ -66,6 +67,7 @@ def main(data_dir: str, out_dir: str) -> None:
         window.resize(1180, 900)
         grab("tong-hop.png", window)
         window.tabs.setCurrentWidget(window.recognition)
+        window.recognition.show_status(Status.RECOGNIZED)
         grab("de-nghi.png", window)
 
         wizard = SetupWizard(empty.office)

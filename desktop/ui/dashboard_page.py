@@ -28,7 +28,7 @@ WORKPLACE_HEADERS = ["Nơi làm việc (cán bộ, công chức)", "Trong sổ",
 
 
 class DashboardPage(QWidget):
-    def __init__(self, register: Register, year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self._register = register
         self.year = year
@@ -58,7 +58,8 @@ class DashboardPage(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.chart, 2)
         layout.addLayout(lower, 2)
-        self.refresh()
+        if load:
+            self.refresh()
 
     def set_year(self, year: int) -> None:
         self.year = year

@@ -52,7 +52,7 @@ def enrolment_model(register: Register, flt: EnrolmentFilter) -> PagedModel[Enro
 class EnrolmentPage(QWidget):
     changed = Signal()
 
-    def __init__(self, register: Register, year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self._register = register
         self.year = year
@@ -90,7 +90,8 @@ class EnrolmentPage(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        self.apply_filter()
+        if load:
+            self.apply_filter()
 
     def set_year(self, year: int) -> None:
         self.year = year

@@ -52,9 +52,10 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.year)
 
         self.citizens = CitizenPage(register)
-        self.cycle = EnrolmentPage(register, self.year.value())
-        self.recognition = RecognitionPage(register, self.year.value())
-        self.dashboard = DashboardPage(register, self.year.value())
+        # the year's pages load when first shown: the register opens at the speed of its first page
+        self.cycle = EnrolmentPage(register, self.year.value(), load=False)
+        self.recognition = RecognitionPage(register, self.year.value(), load=False)
+        self.dashboard = DashboardPage(register, self.year.value(), load=False)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.citizens, "Sổ người dân")
         self.tabs.addTab(self.cycle, "Đăng ký và chấm điểm")
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         for page in (self.citizens, self.cycle, self.recognition):
             page.changed.connect(self._mark_stale)
-        self._stale: set[int] = set()
+        self._stale: set[int] = {1, 2, 3}
 
         menu = self.menuBar()
         people = menu.addMenu("&Người dân")
@@ -102,8 +103,9 @@ class MainWindow(QMainWindow):
 
     def _year_changed(self, year: int) -> None:
         for page in self._year_pages():
-            page.set_year(year)
-        self._stale.clear()
+            page.year = year
+        self._stale = {1, 2, 3}
+        self._tab_shown(self.tabs.currentIndex())
 
     def _mark_stale(self) -> None:
         """A change on one page: the others are refreshed when next shown, not at every keystroke."""

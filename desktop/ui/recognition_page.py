@@ -31,21 +31,26 @@ from desktop.ui.widgets import ErrorLabel, make_table, parse_date
 class RecognitionPage(QWidget):
     changed = Signal()
 
-    def __init__(self, register: Register, year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self._register = register
         self.year = year
         self.village = QComboBox()
         self.village.currentIndexChanged.connect(lambda _: self.refresh())
+        self.showing = QComboBox()  # after the decision the clerk wants to see who was recognized
+        for status in (Status.PROPOSED, Status.RECOGNIZED, Status.NOT_RECOGNIZED):
+            self.showing.addItem({Status.PROPOSED: "Đang đề nghị"}.get(status, status.label), status.value)
+        self.showing.currentIndexChanged.connect(lambda _: self.refresh())
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.model = enrolment_model(register, self._filter())
+        self.model = enrolment_model(register, EnrolmentFilter(year, statuses=(Status.PROPOSED.value,)))
         self.table = make_table(self.model, [210, 70, 140, 190, 160, 80])
         self.decisions = QLabel()
         self.decisions.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Danh sách đề nghị của:"))
+        top.addWidget(QLabel("Danh sách của:"))
         top.addWidget(self.village, 1)
+        top.addWidget(self.showing)
         propose = QPushButton("Đưa mọi người đạt vào danh sách")
         propose.clicked.connect(self.propose_all)
         remove = QPushButton("Bỏ người đang chọn khỏi danh sách")
@@ -60,9 +65,9 @@ class RecognitionPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addWidget(self.decisions)
-        self.reload_villages()
+        self.reload_villages(load)
 
-    def reload_villages(self) -> None:
+    def reload_villages(self, load: bool = True) -> None:
         self.village.blockSignals(True)
         current = self.village.currentData()
         self.village.clear()
@@ -71,27 +76,34 @@ class RecognitionPage(QWidget):
             self.village.addItem(v.name, v.id)
         self.village.setCurrentIndex(max(self.village.findData(current), 0))
         self.village.blockSignals(False)
-        self.refresh()
+        if load:
+            self.refresh()
 
     def set_year(self, year: int) -> None:
         self.year = year
         self.refresh()
 
     def _filter(self) -> EnrolmentFilter:
-        return EnrolmentFilter(self.year, village_id=self.village.currentData(), statuses=(Status.PROPOSED.value,))
+        return EnrolmentFilter(self.year, village_id=self.village.currentData(), statuses=(self.showing.currentData(),))
 
     def refresh(self) -> None:
         self.model.set_filter(self._filter())
         waiting = len(self._register.recognition.candidates(self.year, self.village.currentData()))
-        self.summary.setText(f"Năm {self.year}: {vn_int(self.model.total)} người trong danh sách đề nghị; "
+        proposed = self._register.enrolments.count(EnrolmentFilter(
+            self.year, village_id=self.village.currentData(), statuses=(Status.PROPOSED.value,)))
+        self.summary.setText(f"Năm {self.year}: {vn_int(proposed)} người trong danh sách đề nghị; "
                              f"{vn_int(waiting)} người đạt chưa được đưa vào danh sách.")
         lines = [f"Quyết định số {d.number} ngày {d.signed_on:%d/%m/%Y}, {d.signer_title} {d.signer_name} ký: "
                  f"công nhận {vn_int(d.recognized)} người." for d in self._register.recognition.decisions(self.year)]
         self.decisions.setText("\n".join(lines) or f"Năm {self.year} chưa có quyết định công nhận.")
 
+    def show_status(self, status: Status) -> None:
+        self.showing.setCurrentIndex(self.showing.findData(status.value))
+
     def propose_all(self) -> None:
         ids = self._register.recognition.candidates(self.year, self.village.currentData())
         result = self._register.recognition.propose(ids)
+        self.show_status(Status.PROPOSED)
         self.refresh()
         self.changed.emit()
         text = f"Đã đưa {vn_int(result.proposed)} người vào danh sách đề nghị."
@@ -109,6 +121,7 @@ class RecognitionPage(QWidget):
     def decide(self) -> None:
         dialog = DecisionDialog(self._register, self.year, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_status(Status.RECOGNIZED)
             self.refresh()
             self.changed.emit()
 

@@ -171,6 +171,9 @@ def test_proposal_decision_and_dashboard(qtbot, people):
     assert dialog.result.decision.recognized == 2 and dialog.result.not_recognized == 1
     page.refresh()
     assert "Quyết định số 15/QĐ-HKH" in page.decisions.text()
+    assert page.model.total == 0  # nobody left on the proposal list
+    page.show_status(Status.RECOGNIZED)
+    assert sorted(page.model.index(r, 0).data() for r in range(2)) == ["Lê Văn Cường", "Nguyễn Văn An"]
     assert register.enrolments.sheet(binh).status is Status.NOT_RECOGNIZED
 
     board = DashboardPage(register, YEAR)
@@ -205,11 +208,17 @@ def test_main_window_year_selector_reaches_every_page(qtbot, people):
     register, _ = people
     window = MainWindow(register, year=YEAR)
     qtbot.addWidget(window)
+    assert window.cycle.model.total == 0  # the year's pages load when first shown
+    window.tabs.setCurrentWidget(window.cycle)
     assert window.cycle.model.total == 3
     window.year.setValue(2025)
-    assert window.cycle.model.total == 0 and window.dashboard.title.text() == "Tổng hợp năm 2025"
+    assert window.cycle.model.total == 0
+    window.tabs.setCurrentWidget(window.dashboard)
+    assert window.dashboard.title.text() == "Tổng hợp năm 2025"
     assert register.enrolments.count(EnrolmentFilter(2025)) == 0
     window.year.setValue(YEAR)
+    window.tabs.setCurrentWidget(window.citizens)
     window.citizens.table.selectRow(0)
     window.register_selected()
-    assert window.cycle.model.total == 3
+    window.tabs.setCurrentWidget(window.cycle)
+    assert window.cycle.model.total == 3 and window.cycle.plan_label.text().startswith("Năm 2026")
