@@ -1,0 +1,123 @@
+"""What the documents print: plain data, filled by services/printing.py, so each document is tested alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class OfficeHeader:
+    province: str
+    commune: str
+    association: str
+    upper: str  # the level above, printed over the issuing body
+    signer_title: str
+    signer_name: str
+    place: str  # the place name of the date line: "Hàm Thuận"
+
+
+@dataclass(frozen=True)
+class Person:
+    record_id: str  # the UUID printed as a QR code, so a returned sheet is found by scanning
+    full_name: str
+    birth: str
+    sex: str
+    cccd: str
+    village: str
+    group: str
+    occupation: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    code: str
+    competence: str
+    text: str
+    max_points: int
+
+
+@dataclass(frozen=True)
+class AssessmentSheetData:
+    office: OfficeHeader
+    year: int
+    person: Person
+    group_number: int
+    competences: dict[str, str]
+    indicators: tuple[IndicatorLine, ...]
+    min_total: int
+    min_each: int
+    enrolment_id: str  # UUID of the enrolment, for the QR code
+
+
+@dataclass(frozen=True)
+class ListRow:
+    full_name: str
+    birth_year: int
+    village: str
+    group: str
+    total: int | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ProposalData:
+    office: OfficeHeader
+    year: int
+    village: str | None  # None: the whole commune
+    rows: tuple[ListRow, ...]
+    made_on: date
+
+
+@dataclass(frozen=True)
+class DecisionData:
+    office: OfficeHeader
+    year: int
+    number: str
+    signed_on: date
+    signer_title: str
+    signer_name: str
+    rows: tuple[ListRow, ...]
+    not_recognized: int
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    office: OfficeHeader
+    year: int
+    full_name: str
+    birth: str
+    village: str
+    decision_number: str
+    decision_date: date
+    signer_title: str
+    signer_name: str
+    serial: str
+    reprint: bool = False
+    verify_payload: str | None = None  # the signed QR payload of the exchange issue; room is kept for it
+
+
+@dataclass(frozen=True)
+class StatsLine:
+    label: str
+    recognized: int
+    total: int
+    from_register: bool
+    rate: float | None
+    registered: int
+    assessed: int
+
+
+@dataclass(frozen=True)
+class StatsReportData:
+    office: OfficeHeader
+    year: int
+    groups: tuple[StatsLine, ...]
+    total: StatsLine
+    villages: tuple[StatsLine, ...]
+    targets: dict[int, dict[str, int]]
+    target_kinds: tuple[str, ...]  # "adults" or "officials", per group
+    own_target_percent: int | None
+    made_on: date
+    notes: tuple[str, ...] = field(default_factory=tuple)

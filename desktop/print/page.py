@@ -1,0 +1,124 @@
+"""Page set-up and the blocks documents share: A4, the administrative header of Decree 30/2020
+(issuing body left, national motto right), the place-and-date line, the signature block."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from desktop.print.data import OfficeHeader
+from desktop.print.fonts import SANS, SERIF, register_fonts, vn
+
+# Decree 30/2020: top 20-25 mm, bottom 20-25 mm, left 30-35 mm, right 15-20 mm
+ADMIN_MARGINS = (20 * mm, 20 * mm, 30 * mm, 15 * mm)  # top, bottom, left, right
+FORM_MARGINS = (15 * mm, 15 * mm, 18 * mm, 15 * mm)
+PORTRAIT = A4
+LANDSCAPE = landscape(A4)
+
+
+class Cancelled(Exception):
+    """The clerk pressed Cancel while a long document was being drawn."""
+
+
+def style(name: str, font: str = SERIF, size: float = 13, align: int = TA_LEFT, leading: float | None = None,
+          bold: bool = False, italic: bool = False, space_after: float = 0) -> ParagraphStyle:
+    register_fonts()
+    face = font + ("-BoldItalic" if bold and italic else "-Bold" if bold else "-Italic" if italic else "")
+    return ParagraphStyle(name, fontName=face, fontSize=size, leading=leading or size * 1.3, alignment=align,
+                          spaceAfter=space_after)
+
+
+def para(text: str, st: ParagraphStyle) -> Paragraph:
+    return Paragraph(vn(text), st)
+
+
+def date_line(place: str, d: date) -> str:
+    return f"{place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+
+
+def admin_header(office: OfficeHeader, number: str | None, dated: date, width: float) -> Table:
+    """Issuing body and number on the left, the national motto and the date on the right."""
+    register_fonts()
+    centre = style("hc", size=12, align=TA_CENTER, leading=15)
+    centre_bold = style("hcb", size=12, align=TA_CENTER, leading=15, bold=True)
+    motto = style("hm", size=13, align=TA_CENTER, leading=16, bold=True)
+    when = style("hd", size=13, align=TA_CENTER, leading=16, italic=True)
+    left = [para(office.upper.upper(), centre), para(office.association.upper(), centre_bold),
+            para("—————", centre)]
+    if number:
+        left.append(para(f"Số: {number}", centre))
+    right = [para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style("hn", size=12, align=TA_CENTER, bold=True)),
+             Paragraph("<u>" + vn("Độc lập - Tự do - Hạnh phúc") + "</u>", motto),
+             para(" ", centre), para(date_line(office.place, dated), when)]
+    table = Table([[left, right]], colWidths=[width * 0.42, width * 0.58])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def signature(title: str, name: str, width: float, font: str = SERIF, above: str = "", hint: str = "") -> Table:
+    """The signer's title, room to sign and stamp, and the name, in the right half of the page."""
+    title_st = style("st", font=font, size=13, align=TA_CENTER, bold=True)
+    name_st = style("sn", font=font, size=13, align=TA_CENTER, bold=True)
+    italic = style("si", font=font, size=12, align=TA_CENTER, italic=True)
+    block = ([para(above, italic)] if above else []) + [para(title.upper(), title_st)]
+    block += ([para(hint, italic)] if hint else []) + [para(" ", title_st)] * 3 + [para(name or "", name_st)]
+    table = Table([["", block]], colWidths=[width * 0.45, width * 0.55])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
+
+
+def grid_table(rows: list[list[object]], widths: list[float], header_rows: int = 1, font: str = SERIF,
+               size: float = 11, right_columns: tuple[int, ...] = ()) -> Table:
+    """A ruled table whose header repeats on every page."""
+    table = Table(rows, colWidths=widths, repeatRows=header_rows)
+    commands = [("FONT", (0, 0), (-1, -1), font, size), ("FONT", (0, 0), (-1, header_rows - 1), font + "-Bold", size),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
+                ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#eeeeee"))]
+    for c in right_columns:
+        commands.append(("ALIGN", (c, header_rows), (c, -1), "RIGHT"))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def build(story: list[Flowable], margins: tuple[float, float, float, float] = ADMIN_MARGINS,
+          pagesize: tuple[float, float] = PORTRAIT, title: str = "", numbered: bool = True) -> bytes:
+    """Lay the story out; page numbers at the top centre from page 2, as Decree 30 asks."""
+    register_fonts()
+    out = io.BytesIO()
+    top, bottom, left, right = margins
+    doc = SimpleDocTemplate(out, pagesize=pagesize, topMargin=top, bottomMargin=bottom, leftMargin=left,
+                            rightMargin=right, title=vn(title), author="Sổ Công dân học tập")
+
+    def number(canvas, document) -> None:  # noqa: ANN001
+        if numbered and document.page > 1:
+            canvas.setFont(SERIF, 11)
+            canvas.drawCentredString(pagesize[0] / 2, pagesize[1] - top / 2, str(document.page))
+
+    doc.build(story, onFirstPage=number, onLaterPages=number)
+    return out.getvalue()
+
+
+def frame_width(margins: tuple[float, float, float, float] = ADMIN_MARGINS,
+                pagesize: tuple[float, float] = PORTRAIT) -> float:
+    return pagesize[0] - margins[2] - margins[3]
+
+
+ProgressFn = Callable[[int, int], bool]  # (done, total) -> go on? False cancels
+
+
+def step(progress: ProgressFn | None, done: int, total: int) -> None:
+    if progress is not None and not progress(done, total):
+        raise Cancelled()
+
+
+__all__ = ["TA_CENTER", "TA_LEFT", "TA_RIGHT", "SANS", "SERIF"]
