@@ -47,8 +47,8 @@ def date_line(place: str, d: date) -> str:
 def admin_header(office: OfficeHeader, number: str | None, dated: date, width: float) -> Table:
     """Issuing body and number on the left, the national motto and the date on the right."""
     register_fonts()
-    centre = style("hc", size=12, align=TA_CENTER, leading=15)
-    centre_bold = style("hcb", size=12, align=TA_CENTER, leading=15, bold=True)
+    centre = style("hc", size=11, align=TA_CENTER, leading=14)
+    centre_bold = style("hcb", size=11, align=TA_CENTER, leading=14, bold=True)
     motto = style("hm", size=13, align=TA_CENTER, leading=16, bold=True)
     when = style("hd", size=13, align=TA_CENTER, leading=16, italic=True)
     left = [para(office.upper.upper(), centre), para(office.association.upper(), centre_bold),
@@ -58,27 +58,34 @@ def admin_header(office: OfficeHeader, number: str | None, dated: date, width: f
     right = [para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style("hn", size=12, align=TA_CENTER, bold=True)),
              Paragraph("<u>" + vn("Độc lập - Tự do - Hạnh phúc") + "</u>", motto),
              para(" ", centre), para(date_line(office.place, dated), when)]
-    table = Table([[left, right]], colWidths=[width * 0.42, width * 0.58])
+    table = Table([[left, right]], colWidths=[width * 0.44, width * 0.56])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
 
-def signature(title: str, name: str, width: float, font: str = SERIF, above: str = "", hint: str = "") -> Table:
-    """The signer's title, room to sign and stamp, and the name, in the right half of the page."""
+def signature_block(title: str, name: str, font: str = SERIF, above: str = "", hint: str = "") -> list[Flowable]:
+    """The signer's title, room to sign and stamp, and the name, centred."""
     title_st = style("st", font=font, size=13, align=TA_CENTER, bold=True)
     name_st = style("sn", font=font, size=13, align=TA_CENTER, bold=True)
     italic = style("si", font=font, size=12, align=TA_CENTER, italic=True)
     block = ([para(above, italic)] if above else []) + [para(title.upper(), title_st)]
-    block += ([para(hint, italic)] if hint else []) + [para(" ", title_st)] * 3 + [para(name or "", name_st)]
-    table = Table([["", block]], colWidths=[width * 0.45, width * 0.55])
+    return block + ([para(hint, italic)] if hint else []) + [para(" ", title_st)] * 3 + [para(name or "", name_st)]
+
+
+def signature(title: str, name: str, width: float, font: str = SERIF, above: str = "", hint: str = "") -> Table:
+    """The signature block in the right half of the page."""
+    table = Table([["", signature_block(title, name, font, above, hint)]], colWidths=[width * 0.45, width * 0.55])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
 
 def grid_table(rows: list[list[object]], widths: list[float], header_rows: int = 1, font: str = SERIF,
                size: float = 11, right_columns: tuple[int, ...] = ()) -> Table:
-    """A ruled table whose header repeats on every page."""
+    """A ruled table whose header repeats on every page; header texts wrap within their column."""
+    head = style("gh", font=font, size=size, align=TA_CENTER, bold=True, leading=size * 1.2)
+    rows = [[para(c, head) if isinstance(c, str) else c for c in row] if r < header_rows else row
+            for r, row in enumerate(rows)]
     table = Table(rows, colWidths=widths, repeatRows=header_rows)
     commands = [("FONT", (0, 0), (-1, -1), font, size), ("FONT", (0, 0), (-1, header_rows - 1), font + "-Bold", size),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

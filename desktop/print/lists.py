@@ -1,0 +1,87 @@
+"""The proposal list (danh sách đề nghị công nhận) and the recognition decision with its annex,
+laid out as Vietnamese administrative documents (Decree 30/2020/NĐ-CP)."""
+
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from desktop.domain.numbers import vn_int
+from desktop.print.data import DecisionData, ListRow, ProposalData
+from desktop.print.fonts import vn
+from desktop.print.page import ADMIN_MARGINS, admin_header, build, frame_width, grid_table, para, signature, signature_block, style
+
+WIDTH = frame_width(ADMIN_MARGINS)
+
+
+def _rows_table(rows: tuple[ListRow, ...], with_village: bool) -> Table:
+    cell = style("lc", size=11, leading=13)
+    header = ["STT", "Họ và tên", "Năm sinh", *(["Thôn, khu phố"] if with_village else []), "Nhóm", "Tổng điểm",
+              "Ghi chú"]
+    body: list[list[object]] = [header]
+    for i, r in enumerate(rows, 1):
+        body.append([str(i), Paragraph(vn(r.full_name), cell), str(r.birth_year),
+                     *([Paragraph(vn(r.village), cell)] if with_village else []), Paragraph(vn(r.group), cell),
+                     "" if r.total is None else str(r.total), Paragraph(vn(r.note), cell)])
+    fixed = [11 * mm, 0, 17 * mm, *([30 * mm] if with_village else []), 34 * mm, 17 * mm, 18 * mm]
+    fixed[1] = WIDTH - sum(fixed)
+    table = grid_table(body, fixed, size=11, right_columns=(len(header) - 2,))
+    table.setStyle(TableStyle([("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (2, -1), "CENTER")]))
+    return table
+
+
+def proposal_list(data: ProposalData) -> bytes:
+    title = style("pt", size=14, align=TA_CENTER, bold=True, leading=18)
+    where = f"Chi hội {data.village}" if data.village else data.office.association
+    story: list[Flowable] = [
+        admin_header(data.office, None, data.made_on, WIDTH), Spacer(1, 8 * mm),
+        para("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN", title),
+        para(f"DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM {data.year}", title),
+        para(where, style("pw", size=13, align=TA_CENTER, italic=True)), Spacer(1, 5 * mm),
+        _rows_table(data.rows, with_village=data.village is None), Spacer(1, 3 * mm),
+        para(f"Tổng số: {vn_int(len(data.rows))} người.", style("ps", size=13)), Spacer(1, 6 * mm),
+        signature("Người lập danh sách" if data.village else data.office.signer_title,
+                  "" if data.village else data.office.signer_name, WIDTH)]
+    return build(story, title=f"Danh sách đề nghị công nhận Công dân học tập năm {data.year}")
+
+
+def decision(data: DecisionData) -> bytes:
+    office = data.office
+    centre_bold = style("dcb", size=14, align=TA_CENTER, bold=True, leading=18)
+    body = style("db", size=14, leading=20, align=TA_JUSTIFY, space_after=6)
+    italic = style("di", size=14, leading=20, align=TA_JUSTIFY, italic=True, space_after=4)
+    count = vn_int(len(data.rows))
+    story: list[Flowable] = [
+        admin_header(office, data.number, data.signed_on, WIDTH), Spacer(1, 8 * mm),
+        para("QUYẾT ĐỊNH", centre_bold),
+        para(f"Về việc công nhận danh hiệu “Công dân học tập” năm {data.year}", centre_bold),
+        para("—————", style("dl", size=12, align=TA_CENTER)), Spacer(1, 3 * mm),
+        para(data.signer_title.upper(), centre_bold), Spacer(1, 4 * mm),
+        para("Căn cứ Quyết định số 677/QĐ-TTg ngày 03/6/2022 của Thủ tướng Chính phủ phê duyệt Đề án "
+             "“Xây dựng mô hình Công dân học tập giai đoạn 2021 - 2030”;", italic),
+        para("Căn cứ Bộ tiêu chí đánh giá, công nhận danh hiệu “Công dân học tập” và hướng dẫn của "
+             f"{office.upper};", italic),
+        para(f"Xét đề nghị của các chi hội khuyến học và kết quả đánh giá năm {data.year},", italic),
+        Spacer(1, 3 * mm), para("QUYẾT ĐỊNH:", centre_bold), Spacer(1, 3 * mm),
+        Paragraph(f"<b>{vn('Điều 1.')}</b> " + vn(f"Công nhận danh hiệu “Công dân học tập” năm {data.year} cho "
+                                                  f"{count} công dân (có danh sách kèm theo)."), body),
+        Paragraph(f"<b>{vn('Điều 2.')}</b> " + vn("Các chi hội khuyến học thôn, khu phố thông báo kết quả đến từng "
+                                                  "công dân; công dân được công nhận tiếp tục duy trì việc học tập "
+                                                  "suốt đời."), body),
+        Paragraph(f"<b>{vn('Điều 3.')}</b> " + vn("Quyết định này có hiệu lực kể từ ngày ký. Văn phòng Hội, các chi "
+                                                  "hội khuyến học và các công dân có tên tại Điều 1 chịu trách "
+                                                  "nhiệm thi hành Quyết định này."), body),
+        Spacer(1, 6 * mm)]
+    receivers = [Paragraph(f"<b><i>{vn('Nơi nhận:')}</i></b>", style("dr", size=12)),
+                 para("- Như Điều 3;", style("dr1", size=11)), para(f"- {office.upper};", style("dr2", size=11)),
+                 para("- Lưu: VT.", style("dr3", size=11))]
+    closing = Table([[receivers, signature_block(data.signer_title, data.signer_name)]], colWidths=[WIDTH * 0.45, WIDTH * 0.55])
+    closing.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story += [closing, PageBreak(),
+              para(f"DANH SÁCH CÔNG DÂN ĐƯỢC CÔNG NHẬN DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM {data.year}", centre_bold),
+              para(f"(Kèm theo Quyết định số {data.number} ngày {data.signed_on:%d/%m/%Y} của {office.association})",
+                   style("da", size=13, align=TA_CENTER, italic=True)), Spacer(1, 4 * mm),
+              _rows_table(data.rows, with_village=True), Spacer(1, 3 * mm),
+              para(f"Danh sách có {count} người.", style("dn", size=13))]
+    return build(story, title=f"Quyết định {data.number}")

@@ -1,0 +1,84 @@
+"""The year's statistics report: the province-style table per group, a bar chart against the targets,
+and the table per village."""
+
+from __future__ import annotations
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from desktop.domain.numbers import vn_int, vn_percent
+from desktop.print.data import StatsLine, StatsReportData
+from desktop.print.fonts import SERIF
+from desktop.print.page import ADMIN_MARGINS, admin_header, build, frame_width, grid_table, para, signature, style
+
+WIDTH = frame_width(ADMIN_MARGINS)
+COLOURS = [colors.HexColor("#1f77b4"), colors.HexColor("#8bc34a"), colors.HexColor("#ff9800"),
+           colors.HexColor("#9c27b0")]
+
+
+def _line(x: StatsLine) -> list[object]:
+    return [para(x.label, style("rl", size=10.5, leading=12.5)), vn_int(x.recognized), vn_int(x.total) + (" *" if x.from_register else ""), vn_percent(x.rate),
+            vn_int(x.registered), vn_int(x.assessed)]
+
+
+def _chart(data: StatsReportData) -> Drawing:
+    d = Drawing(WIDTH, 75 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 12 * mm, 16 * mm, WIDTH - 20 * mm, 50 * mm
+    series = [[round((g.rate or 0) * 100, 1) for g in data.groups] + [round((data.total.rate or 0) * 100, 1)]]
+    names = ["Tỉ lệ được công nhận"]
+    for milestone in (2025, 2030):
+        series.append([data.targets[milestone][k] for k in data.target_kinds] + [data.targets[milestone]["adults"]])
+        names.append(f"Mục tiêu {milestone}")
+    if data.own_target_percent:
+        series.append([data.own_target_percent] * (len(data.groups) + 1))
+        names.append("Chỉ tiêu đơn vị")
+    chart.data = series
+    chart.categoryAxis.categoryNames = [g.label.split(",")[0] for g in data.groups] + ["Toàn xã"]
+    chart.categoryAxis.labels.fontName = SERIF
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
+    chart.valueAxis.labels.fontName = SERIF
+    chart.barLabelFormat = "%.0f"
+    chart.barLabels.fontName = SERIF
+    chart.barLabels.fontSize = 7
+    chart.barLabels.nudge = 5
+    for i, colour in enumerate(COLOURS[:len(series)]):
+        chart.bars[i].fillColor = colour
+    legend = Legend()
+    legend.x, legend.y, legend.fontName, legend.fontSize = 12 * mm, 6 * mm, SERIF, 9
+    legend.alignment, legend.columnMaximum, legend.deltax = "right", 1, 75
+    legend.colorNamePairs = list(zip(COLOURS, names, strict=False))
+    d.add(chart)
+    d.add(legend)
+    d.add(String(WIDTH / 2, 70 * mm, "Tỉ lệ được công nhận so với mục tiêu (%)", fontName=SERIF + "-Bold",
+                 fontSize=11, textAnchor="middle"))
+    return d
+
+
+def stats_report(data: StatsReportData) -> bytes:
+    title = style("rt", size=14, align=TA_CENTER, bold=True, leading=18)
+    heading = style("rh", size=13, bold=True, space_after=4)
+    note = style("rn", size=11, italic=True)
+    header = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm"]
+    widths = [WIDTH - 5 * 21 * mm, 21 * mm, 21 * mm, 21 * mm, 21 * mm, 21 * mm]
+    groups = grid_table([header, *[_line(g) for g in data.groups], _line(data.total)], widths, size=10.5,
+                        right_columns=(1, 2, 3, 4, 5))
+    villages = grid_table([["Thôn, khu phố", *header[1:]], *[_line(v) for v in data.villages]], widths, size=10.5,
+                          right_columns=(1, 2, 3, 4, 5))
+    targets = "; ".join(f"đến {m}: {t['adults']}% người lớn, {t['officials']}% cán bộ, công chức, viên chức"
+                        for m, t in data.targets.items())
+    story: list[Flowable] = [
+        admin_header(data.office, None, data.made_on, WIDTH), Spacer(1, 8 * mm),
+        para("BÁO CÁO", title), para(f"Kết quả xây dựng mô hình “Công dân học tập” năm {data.year}", title),
+        Spacer(1, 6 * mm), para("1. Kết quả theo nhóm đối tượng", heading), groups, Spacer(1, 2 * mm),
+        para(f"Mục tiêu của Đề án (Quyết định 677/QĐ-TTg): {targets}."
+             + (f" Chỉ tiêu của đơn vị: {data.own_target_percent}%." if data.own_target_percent else ""), note),
+        *[para(n, note) for n in data.notes], Spacer(1, 3 * mm), _chart(data), Spacer(1, 3 * mm),
+        para("2. Kết quả theo thôn, khu phố", heading), villages, Spacer(1, 8 * mm),
+        signature(data.office.signer_title, data.office.signer_name, WIDTH)]
+    return build(story, title=f"Báo cáo Công dân học tập năm {data.year}")
