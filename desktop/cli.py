@@ -41,6 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("text", nargs="+")
     search.add_argument("--limit", type=int, default=50)
 
+    printing = sub.add_parser("print", help="in giấy tờ ra tệp PDF")
+    printing.add_argument("kind", metavar="LOẠI", help="dang-ky, dang-ky-trang, phieu-danh-gia, de-nghi, quyet-dinh, "
+                                                      "giay-cong-nhan, bao-cao")
+    printing.add_argument("--year", type=int, default=date.today().year)
+    printing.add_argument("--village", help="tên thôn/khu phố (gõ không dấu được); mặc định cả xã")
+    printing.add_argument("--copies", type=int, default=1, help="số bản (phiếu đăng ký trắng)")
+    printing.add_argument("--out", required=True, metavar="FILE.pdf")
+
     bench = sub.add_parser("bench", help="đo tốc độ trên một xã N người")
     bench.add_argument("--citizens", type=int, default=100_000, metavar="N")
     bench.add_argument("--queries", type=int, default=200)
@@ -50,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     folder = config.data_dir(args.data_dir)
-    handlers = {"demo": _demo, "self-test": _self_test, "search": _search, "bench": _bench, "stats": _stats}
+    handlers = {"demo": _demo, "self-test": _self_test, "search": _search, "bench": _bench, "stats": _stats,
+                "print": _print}
     try:
         return handlers[args.command](args, folder)
     except KeyboardInterrupt:
@@ -183,3 +192,50 @@ def _stats_json(stats) -> dict:  # noqa: ANN001
             "workplaces": [{"name": w.name, "staff_on_register": w.staff_on_register, "recognized": w.recognized,
                             "learning_unit": w.learning_unit} for w in stats.workplaces],
             "targets": stats.targets, "own_target_percent": stats.own_target_percent}
+
+
+def find_village(register, typed: str) -> int:  # noqa: ANN001
+    """A village by its name typed with or without diacritics; SystemExit with a message if none or several."""
+    from desktop.domain.names import search_key
+
+    wanted = search_key(typed)
+    villages = register.office.villages()
+    exact = [v for v in villages if search_key(v.name) == wanted]
+    found = exact or [v for v in villages if wanted in search_key(v.name)]
+    if len(found) != 1:
+        names = ", ".join(v.name for v in (found or villages))
+        print(f"Lỗi: {'không có' if not found else 'có nhiều'} thôn/khu phố khớp “{typed}”. Các thôn: {names}.",
+              file=sys.stderr)
+        raise SystemExit(2)
+    return found[0].id
+
+
+def _print(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.services.printing import DocumentKind, PrintError, PrintService
+    from desktop.services.safe_write import write_atomically
+
+    try:
+        kind = DocumentKind(args.kind)
+    except ValueError:
+        print(f"Lỗi: không có loại giấy tờ “{args.kind}”. Chọn một trong: "
+              f"{', '.join(k.value for k in DocumentKind)}.", file=sys.stderr)
+        return 2
+    register = _open(args, folder)
+    try:
+        village = find_village(register, args.village) if args.village else None
+
+        def progress(done: int, total: int) -> bool:
+            print(f"\r{kind.label}: {done}/{total}", end="", file=sys.stderr, flush=True)
+            return True
+
+        try:
+            printed = PrintService(register).render(kind, args.year, village, copies=args.copies, progress=progress)
+        except PrintError as e:
+            print(f"\nLỗi: {e}", file=sys.stderr)
+            return 1
+        print(file=sys.stderr)
+        write_atomically(Path(args.out), printed.pdf)
+        print(f"Đã in {printed.title.lower()} ({printed.items}) ra {args.out}.")
+        return 0
+    finally:
+        register.close()

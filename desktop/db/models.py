@@ -183,3 +183,18 @@ class Assessment(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     actor: Mapped[str] = mapped_column(String(100))
+
+
+class Certificate(Record, Base):
+    """A certificate's serial number, unique within the office and year; reprints are counted."""
+
+    __tablename__ = "certificate"
+
+    enrolment_id: Mapped[int] = mapped_column(ForeignKey("enrolment.id"), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[str] = mapped_column(String(50))
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    reprints: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_certificate_year_number", "year", "number", unique=True),)

@@ -20,14 +20,14 @@ class Unit:
 @cache
 def provinces() -> list[Unit]:
     units = [Unit(int(p.code), p.name, p.division_type.value) for p in Province.iter_all()]
-    return sorted(units, key=lambda u: collation_key(_bare_name(u.name)))
+    return sorted(units, key=lambda u: collation_key(bare_name(u.name)))
 
 
 @cache
 def communes(province_code: int) -> list[Unit]:
     units = [Unit(int(w.code), w.name, w.division_type.value)
              for w in Ward.iter_all() if int(w.province_code) == province_code]
-    return sorted(units, key=lambda u: collation_key(_bare_name(u.name)))
+    return sorted(units, key=lambda u: collation_key(bare_name(u.name)))
 
 
 def province(code: int) -> Unit:
@@ -38,7 +38,7 @@ def commune(province_code: int, code: int) -> Unit:
     return next(u for u in communes(province_code) if u.code == code)
 
 
-def _bare_name(name: str) -> str:
+def bare_name(name: str) -> str:
     """'Thành phố Hà Nội' -> 'Hà Nội', 'Xã Hàm Thuận' -> 'Hàm Thuận': sort by the proper name."""
     for prefix in ("Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu "):
         if name.startswith(prefix):

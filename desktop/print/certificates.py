@@ -26,7 +26,7 @@ QR_SIZE = 26 * mm
 def render_certificates(items: Sequence[CertificateData], progress: ProgressFn | None = None) -> bytes:
     register_fonts()
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=LANDSCAPE, pageCompression=1)
+    canvas = Canvas(out, pagesize=LANDSCAPE, pageCompression=1, initialFontName=SERIF)
     canvas.setTitle("Giấy công nhận Công dân học tập")
     canvas.setAuthor("Sổ Công dân học tập")
     for i, item in enumerate(items):

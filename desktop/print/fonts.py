@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
+from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -32,6 +33,8 @@ def register_fonts() -> None:
         addMapping(family, 1, 0, names[1])
         addMapping(family, 0, 1, names[2])
         addMapping(family, 1, 1, names[3])
+    # drawings (charts, QR codes) start from this font: Helvetica would be listed, unembedded, in every PDF
+    STATE_DEFAULTS["fontName"] = SERIF
 
 
 def vn(text: str) -> str:

@@ -7,11 +7,22 @@ from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyle
 
 from desktop.print.data import AssessmentSheetData, OfficeHeader, Person
 from desktop.print.fonts import vn
-from desktop.print.page import FORM_MARGINS, ProgressFn, build, frame_width, grid_table, para, signature, step, style
+from desktop.print.page import (
+    FORM_MARGINS,
+    ProgressFn,
+    build,
+    frame_width,
+    grid_table,
+    layout_table,
+    para,
+    signature,
+    step,
+    style,
+)
 from desktop.print.qr import qr_drawing
 
 WIDTH = frame_width(FORM_MARGINS)
@@ -65,8 +76,7 @@ def assessment_sheet(sheet: AssessmentSheetData) -> list[Flowable]:
     details = [Paragraph(f"<b>{vn('Họ và tên')}:</b> {vn(p.full_name)}", small),
                Paragraph(f"<b>{vn('Sinh')}:</b> {vn(p.birth)}  —  <b>{vn('Thôn, khu phố')}:</b> {vn(p.village)}", small),
                Paragraph(f"<b>{vn('Nhóm')} {sheet.group_number}:</b> {vn(p.group)}", small)]
-    head = Table([[details, qr_drawing(sheet.enrolment_id, 22 * mm)]], colWidths=[WIDTH - 26 * mm, 26 * mm])
-    head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    head = layout_table([[details, qr_drawing(sheet.enrolment_id, 22 * mm)]], [WIDTH - 26 * mm, 26 * mm], pad=False)
     rows: list[list[object]] = [["Mã", "Nội dung chỉ số", "Tối đa", "Tự chấm", "Chi hội xét"]]
     spans = []
     current = None
@@ -84,11 +94,11 @@ def assessment_sheet(sheet: AssessmentSheetData) -> list[Flowable]:
                                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None])]))
     rule = para(f"Mỗi chỉ số chấm từ 0 đến tối đa. Đạt danh hiệu khi tổng từ {sheet.min_total} điểm trở lên và "
                 f"không chỉ số nào dưới {sheet.min_each} điểm.", style("sr", size=10.5, italic=True))
-    signs = Table([[[para("NGƯỜI TỰ ĐÁNH GIÁ", style("s1", size=11, align=TA_CENTER, bold=True)),
+    signs = layout_table([[[para("NGƯỜI TỰ ĐÁNH GIÁ", style("s1", size=11, align=TA_CENTER, bold=True)),
                      para("(ký, ghi rõ họ tên)", style("s2", size=10, align=TA_CENTER, italic=True))],
                     [para("XÁC NHẬN CỦA CHI HỘI", style("s3", size=11, align=TA_CENTER, bold=True)),
                      para("(ký, ghi rõ họ tên)", style("s4", size=10, align=TA_CENTER, italic=True))]]],
-                  colWidths=[WIDTH / 2, WIDTH / 2])
+                         [WIDTH / 2, WIDTH / 2])
     return [para(f"PHIẾU TỰ ĐÁNH GIÁ “CÔNG DÂN HỌC TẬP” NĂM {sheet.year}", title),
             para(sheet.office.association, style("so", size=11, align=TA_CENTER)), Spacer(1, 3 * mm), head,
             Spacer(1, 2 * mm), table, Spacer(1, 2 * mm), rule, Spacer(1, 4 * mm), signs]

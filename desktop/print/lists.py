@@ -10,7 +10,18 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, Ta
 from desktop.domain.numbers import vn_int
 from desktop.print.data import DecisionData, ListRow, ProposalData
 from desktop.print.fonts import vn
-from desktop.print.page import ADMIN_MARGINS, admin_header, build, frame_width, grid_table, para, signature, signature_block, style
+from desktop.print.page import (
+    ADMIN_MARGINS,
+    admin_header,
+    build,
+    frame_width,
+    grid_table,
+    layout_table,
+    para,
+    signature,
+    signature_block,
+    style,
+)
 
 WIDTH = frame_width(ADMIN_MARGINS)
 
@@ -76,8 +87,8 @@ def decision(data: DecisionData) -> bytes:
     receivers = [Paragraph(f"<b><i>{vn('Nơi nhận:')}</i></b>", style("dr", size=12)),
                  para("- Như Điều 3;", style("dr1", size=11)), para(f"- {office.upper};", style("dr2", size=11)),
                  para("- Lưu: VT.", style("dr3", size=11))]
-    closing = Table([[receivers, signature_block(data.signer_title, data.signer_name)]], colWidths=[WIDTH * 0.45, WIDTH * 0.55])
-    closing.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    closing = layout_table([[receivers, signature_block(data.signer_title, data.signer_name)]],
+                           [WIDTH * 0.45, WIDTH * 0.55], pad=False)
     story += [closing, PageBreak(),
               para(f"DANH SÁCH CÔNG DÂN ĐƯỢC CÔNG NHẬN DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM {data.year}", centre_bold),
               para(f"(Kèm theo Quyết định số {data.number} ngày {data.signed_on:%d/%m/%Y} của {office.association})",

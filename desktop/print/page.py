@@ -32,7 +32,7 @@ def style(name: str, font: str = SERIF, size: float = 13, align: int = TA_LEFT, 
           bold: bool = False, italic: bool = False, space_after: float = 0) -> ParagraphStyle:
     register_fonts()
     face = font + ("-BoldItalic" if bold and italic else "-Bold" if bold else "-Italic" if italic else "")
-    return ParagraphStyle(name, fontName=face, fontSize=size, leading=leading or size * 1.3, alignment=align,
+    return ParagraphStyle(name, fontName=face, bulletFontName=face, fontSize=size, leading=leading or size * 1.3, alignment=align,
                           spaceAfter=space_after)
 
 
@@ -42,6 +42,16 @@ def para(text: str, st: ParagraphStyle) -> Paragraph:
 
 def date_line(place: str, d: date) -> str:
     return f"{place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+
+
+def layout_table(cells: list[list[object]], widths: list[float], pad: bool = True) -> Table:
+    """An unruled table that only places blocks side by side (its own font set: no Helvetica)."""
+    table = Table(cells, colWidths=widths)
+    commands = [("FONT", (0, 0), (-1, -1), SERIF, 11), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if not pad:
+        commands += [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
+    table.setStyle(TableStyle(commands))
+    return table
 
 
 def admin_header(office: OfficeHeader, number: str | None, dated: date, width: float) -> Table:
@@ -58,10 +68,7 @@ def admin_header(office: OfficeHeader, number: str | None, dated: date, width: f
     right = [para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style("hn", size=12, align=TA_CENTER, bold=True)),
              Paragraph("<u>" + vn("Độc lập - Tự do - Hạnh phúc") + "</u>", motto),
              para(" ", centre), para(date_line(office.place, dated), when)]
-    table = Table([[left, right]], colWidths=[width * 0.44, width * 0.56])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return table
+    return layout_table([[left, right]], [width * 0.44, width * 0.56], pad=False)
 
 
 def signature_block(title: str, name: str, font: str = SERIF, above: str = "", hint: str = "") -> list[Flowable]:
@@ -75,9 +82,7 @@ def signature_block(title: str, name: str, font: str = SERIF, above: str = "", h
 
 def signature(title: str, name: str, width: float, font: str = SERIF, above: str = "", hint: str = "") -> Table:
     """The signature block in the right half of the page."""
-    table = Table([["", signature_block(title, name, font, above, hint)]], colWidths=[width * 0.45, width * 0.55])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return table
+    return layout_table([["", signature_block(title, name, font, above, hint)]], [width * 0.45, width * 0.55])
 
 
 def grid_table(rows: list[list[object]], widths: list[float], header_rows: int = 1, font: str = SERIF,
@@ -104,7 +109,9 @@ def build(story: list[Flowable], margins: tuple[float, float, float, float] = AD
     out = io.BytesIO()
     top, bottom, left, right = margins
     doc = SimpleDocTemplate(out, pagesize=pagesize, topMargin=top, bottomMargin=bottom, leftMargin=left,
-                            rightMargin=right, title=vn(title), author="Sổ Công dân học tập")
+                            rightMargin=right, title=vn(title), author="Sổ Công dân học tập",
+                            # else Helvetica: listed in the PDF, not embedded, without Vietnamese letters
+                            initialFontName=SERIF)
 
     def number(canvas, document) -> None:  # noqa: ANN001
         if numbered and document.page > 1:

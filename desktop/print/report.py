@@ -14,7 +14,16 @@ from reportlab.platypus import Flowable, Spacer
 from desktop.domain.numbers import vn_int, vn_percent
 from desktop.print.data import StatsLine, StatsReportData
 from desktop.print.fonts import SERIF
-from desktop.print.page import ADMIN_MARGINS, admin_header, build, frame_width, grid_table, para, signature, style
+from desktop.print.page import (
+    ADMIN_MARGINS,
+    admin_header,
+    build,
+    frame_width,
+    grid_table,
+    para,
+    signature,
+    style,
+)
 
 WIDTH = frame_width(ADMIN_MARGINS)
 COLOURS = [colors.HexColor("#1f77b4"), colors.HexColor("#8bc34a"), colors.HexColor("#ff9800"),

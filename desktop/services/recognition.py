@@ -89,13 +89,15 @@ class RecognitionService:
                 moved += 1
         return ProposeResult(moved, refused)
 
-    def proposal_list(self, year: int, village_id: int | None = None) -> list[ProposalRow]:
-        """The danh sách đề nghị công nhận, by village then name."""
+    def proposal_list(self, year: int, village_id: int | None = None,
+                      status: Status = Status.PROPOSED) -> list[ProposalRow]:
+        """The danh sách đề nghị công nhận, by village then name (status RECOGNIZED: the list as it was
+        proposed, once the decision has been made)."""
         with self.db.reader() as s:
             stmt = (select(Enrolment.id, Citizen.full_name, Citizen.birth_year, Village.name, Enrolment.group,
                            Enrolment.total)
                     .join(Citizen, Citizen.id == Enrolment.citizen_id).join(Village, Village.id == Citizen.village_id)
-                    .where(Enrolment.year == year, Enrolment.status == Status.PROPOSED.value,
+                    .where(Enrolment.year == year, Enrolment.status == status.value,
                            Citizen.deleted_at.is_(None))
                     .order_by(Village.position, Village.id, Citizen.sort_key))
             if village_id is not None:

@@ -1,0 +1,247 @@
+"""Gathering what each document prints from the register, and drawing it (desktop/print)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import func, insert, select
+
+from desktop.db.base import new_uuid, utcnow
+from desktop.db.models import AuditEntry, Certificate, Citizen, Decision, Enrolment, Village
+from desktop.domain.admin_units import bare_name
+from desktop.domain.birth import BirthDate
+from desktop.domain.cycle import Status
+from desktop.domain.groups import CitizenGroup
+from desktop.print import certificates, forms, lists, report
+from desktop.print.data import (
+    AssessmentSheetData,
+    CertificateData,
+    DecisionData,
+    IndicatorLine,
+    ListRow,
+    OfficeHeader,
+    Person,
+    ProposalData,
+    StatsLine,
+    StatsReportData,
+)
+from desktop.print.page import Cancelled, ProgressFn
+from desktop.services.register import Register
+
+__all__ = ["Cancelled", "DocumentKind", "PrintError", "PrintService", "Printed"]
+
+
+class DocumentKind(StrEnum):
+    REGISTRATION = "dang-ky"
+    BLANK_REGISTRATION = "dang-ky-trang"
+    ASSESSMENT_SHEET = "phieu-danh-gia"
+    PROPOSAL = "de-nghi"
+    DECISION = "quyet-dinh"
+    CERTIFICATE = "giay-cong-nhan"
+    REPORT = "bao-cao"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    DocumentKind.REGISTRATION: "Phiếu đăng ký (điền sẵn)",
+    DocumentKind.BLANK_REGISTRATION: "Phiếu đăng ký trắng",
+    DocumentKind.ASSESSMENT_SHEET: "Phiếu tự đánh giá",
+    DocumentKind.PROPOSAL: "Danh sách đề nghị công nhận",
+    DocumentKind.DECISION: "Quyết định công nhận và danh sách kèm theo",
+    DocumentKind.CERTIFICATE: "Giấy công nhận",
+    DocumentKind.REPORT: "Báo cáo thống kê năm",
+}
+
+
+class PrintError(ValueError):
+    """Nothing to print, or not yet possible; the message is for the clerk."""
+
+
+@dataclass(frozen=True)
+class Printed:
+    pdf: bytes
+    items: int  # people (or copies) in the document
+    title: str
+
+
+class PrintService:
+    def __init__(self, register: Register) -> None:
+        self.r = register
+
+    def render(self, kind: DocumentKind, year: int, village_id: int | None = None,
+               enrolment_ids: Sequence[int] | None = None, copies: int = 1,
+               progress: ProgressFn | None = None) -> Printed:
+        office = self._office()
+        match kind:
+            case DocumentKind.REGISTRATION:
+                people = self._people(village_id)
+                return Printed(forms.render_registration_forms(office, year, people, progress), len(people),
+                               kind.label)
+            case DocumentKind.BLANK_REGISTRATION:
+                blanks = [None] * max(1, copies)
+                return Printed(forms.render_registration_forms(office, year, blanks, progress), len(blanks),
+                               kind.label)
+            case DocumentKind.ASSESSMENT_SHEET:
+                sheets = self._sheets(office, year, village_id, enrolment_ids)
+                return Printed(forms.render_assessment_sheets(sheets, progress), len(sheets), kind.label)
+            case DocumentKind.PROPOSAL:
+                data = self._proposal(office, year, village_id)
+                return Printed(lists.proposal_list(data), len(data.rows), kind.label)
+            case DocumentKind.DECISION:
+                data = self._decision(office, year)
+                return Printed(lists.decision(data), len(data.rows), kind.label)
+            case DocumentKind.CERTIFICATE:
+                items = self._certificates(office, year, village_id, enrolment_ids)
+                return Printed(certificates.render_certificates(items, progress), len(items), kind.label)
+            case DocumentKind.REPORT:
+                return Printed(report.stats_report(self._report(office, year)), 1, kind.label)
+        raise AssertionError(kind)
+
+    # gathering -------------------------------------------------------------------------------------
+
+    def _office(self) -> OfficeHeader:
+        info = self.r.office.info()
+        if info is None:
+            raise PrintError("Chưa thiết lập đơn vị.")
+        return OfficeHeader(info.province_name, info.commune_name, info.association_name,
+                            info.upper_level_name or f"Hội Khuyến học {info.province_name}", info.signer_title,
+                            info.signer_name, bare_name(info.commune_name))
+
+    def _people(self, village_id: int | None) -> list[Person]:
+        with self.r.db.reader() as s:
+            stmt = (select(Citizen, Village.name).join(Village, Village.id == Citizen.village_id)
+                    .where(Citizen.deleted_at.is_(None)).order_by(Village.position, Village.id, Citizen.sort_key))
+            if village_id is not None:
+                stmt = stmt.where(Citizen.village_id == village_id)
+            people = [_person(c, v) for c, v in s.execute(stmt)]
+        if not people:
+            raise PrintError("Không có ai trong sổ để in phiếu đăng ký.")
+        return people
+
+    def _enrolled(self, s, year: int, village_id: int | None, ids: Sequence[int] | None,  # noqa: ANN001
+                  statuses: Sequence[Status]):
+        stmt = (select(Enrolment, Citizen, Village.name).join(Citizen, Citizen.id == Enrolment.citizen_id)
+                .join(Village, Village.id == Citizen.village_id)
+                .where(Enrolment.year == year, Citizen.deleted_at.is_(None),
+                       Enrolment.status.in_([st.value for st in statuses]))
+                .order_by(Village.position, Village.id, Citizen.sort_key))
+        if village_id is not None:
+            stmt = stmt.where(Citizen.village_id == village_id)
+        if ids is not None:
+            stmt = stmt.where(Enrolment.id.in_(list(ids)))
+        return s.execute(stmt).all()
+
+    def _sheets(self, office: OfficeHeader, year: int, village_id: int | None,
+                ids: Sequence[int] | None) -> list[AssessmentSheetData]:
+        with self.r.db.reader() as s:
+            rows = self._enrolled(s, year, village_id, ids, [st for st in Status if st is not Status.WITHDRAWN])
+        if not rows:
+            raise PrintError(f"Chưa có ai đăng ký năm {year} để in phiếu tự đánh giá.")
+        sheets = []
+        for e, c, village in rows:
+            cs = self.r.criteria.get(e.criteria_set_id)
+            group = CitizenGroup(e.group)
+            indicators = tuple(IndicatorLine(i.code, i.competence, i.text, i.max_points) for i in cs.indicators(group))
+            sheets.append(AssessmentSheetData(office, year, _person(c, village, group), int(group), cs.competences,
+                                              indicators, cs.pass_rule.min_total, cs.pass_rule.min_each, e.uuid))
+        return sheets
+
+    def _proposal(self, office: OfficeHeader, year: int, village_id: int | None) -> ProposalData:
+        # before the decision: those proposed; after it: those it recognized, as they were proposed
+        rows = self.r.recognition.proposal_list(year, village_id) or \
+            self.r.recognition.proposal_list(year, village_id, Status.RECOGNIZED)
+        if not rows:
+            raise PrintError(f"Danh sách đề nghị năm {year} đang trống.")
+        village = None
+        if village_id is not None:
+            village = next(v.name for v in self.r.office.villages() if v.id == village_id)
+        return ProposalData(office, year, village, tuple(ListRow(r.full_name, r.birth_year, r.village,
+                                                                 r.group.short_label, r.total) for r in rows),
+                            date.today())
+
+    def _decision(self, office: OfficeHeader, year: int) -> DecisionData:
+        decisions = self.r.recognition.decisions(year)
+        if not decisions:
+            raise PrintError(f"Năm {year} chưa có quyết định công nhận.")
+        d = decisions[-1]
+        with self.r.db.reader() as s:
+            rows = [ListRow(c.full_name, c.birth_year, v, CitizenGroup(e.group).short_label, e.total)
+                    for e, c, v in self._enrolled(s, year, None, None, [Status.RECOGNIZED]) if e.decision_id == d.id]
+            rejected = s.scalar(select(func.count()).where(Enrolment.year == year,
+                                                           Enrolment.status == Status.NOT_RECOGNIZED.value))
+        return DecisionData(office, year, d.number, d.signed_on, d.signer_title, d.signer_name, tuple(rows),
+                            rejected or 0)
+
+    def _certificates(self, office: OfficeHeader, year: int, village_id: int | None,
+                      ids: Sequence[int] | None) -> list[CertificateData]:
+        """Serial numbers are given on first printing, in one transaction; a second printing is marked."""
+        info = self.r.office.info()
+        assert info is not None
+        actor = self.r.office.clerk_name()
+        items = []
+        with self.r.db.session() as s:
+            rows = self._enrolled(s, year, village_id, ids, [Status.RECOGNIZED])
+            if not rows:
+                raise PrintError(f"Năm {year} chưa có ai được công nhận để in giấy công nhận.")
+            decisions = {d.id: d for d in s.scalars(select(Decision).where(Decision.year == year))}
+            held = {c.enrolment_id: c for c in s.scalars(select(Certificate).where(
+                Certificate.enrolment_id.in_([e.id for e, _, _ in rows])))}
+            number = s.scalar(select(func.max(Certificate.number)).where(Certificate.year == year)) or 0
+            now = utcnow()
+            new_rows, audits = [], []
+            for e, c, village in rows:
+                cert = held.get(e.id)
+                if cert is None:
+                    number += 1
+                    serial, reprint = f"CDHT-{info.commune_code}-{year}-{number:05d}", False
+                    row = {"uuid": new_uuid(), "enrolment_id": e.id, "year": year, "number": number, "serial": serial,
+                           "printed_at": now, "reprints": 0, "created_at": now, "updated_at": now}
+                    new_rows.append(row)
+                    audits.append({"at": now, "actor": actor, "action": "create", "entity": "certificate",
+                                   "entity_id": e.id, "entity_uuid": row["uuid"],
+                                   "summary": f"In giấy công nhận số {serial}: {c.full_name}",
+                                   "changes": json.dumps({"Số": [None, serial]}, ensure_ascii=False)})
+                else:
+                    cert.reprints += 1
+                    serial, reprint = cert.serial, True
+                    audits.append({"at": now, "actor": actor, "action": "update", "entity": "certificate",
+                                   "entity_id": e.id, "entity_uuid": cert.uuid,
+                                   "summary": f"In lại giấy công nhận số {serial} (lần {cert.reprints}): {c.full_name}",
+                                   "changes": json.dumps({"Số lần in lại": [cert.reprints - 1, cert.reprints]})})
+                d = decisions[e.decision_id]
+                items.append(CertificateData(office, year, c.full_name, _birth(c), village, d.number, d.signed_on,
+                                             d.signer_title, d.signer_name, serial, reprint))
+            if new_rows:
+                s.execute(insert(Certificate.__table__), new_rows)
+            s.execute(insert(AuditEntry.__table__), audits)
+        return items
+
+    def _report(self, office: OfficeHeader, year: int) -> StatsReportData:
+        stats = self.r.stats.compute(year)
+        lines = [_stats_line(g) for g in stats.groups]
+        notes = ("* Chưa nhập số người lớn của nhóm: tính theo số người có trong sổ.",) \
+            if any(g.from_register for g in stats.groups) else ()
+        return StatsReportData(office, year, tuple(lines), _stats_line(stats.total),
+                               tuple(_stats_line(v) for v in stats.villages), stats.targets,
+                               tuple(g.target_kind for g in stats.groups), stats.own_target_percent, date.today(),
+                               notes)
+
+
+def _birth(c: Citizen) -> str:
+    return str(BirthDate(c.birth_year, c.birth_month, c.birth_day))
+
+
+def _person(c: Citizen, village: str, group: CitizenGroup | None = None) -> Person:
+    return Person(c.uuid, c.full_name, _birth(c), "Nam" if c.sex == "M" else "Nữ", c.cccd or "", village,
+                  (group or CitizenGroup(c.group)).label, c.occupation, c.phone)
+
+
+def _stats_line(x) -> StatsLine:  # noqa: ANN001
+    return StatsLine(x.label, x.recognized, x.adults, x.from_register, x.rate, x.registered, x.assessed)
