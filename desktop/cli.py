@@ -62,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
                 "print": _print}
     try:
         return handlers[args.command](args, folder)
+    except SystemExit as e:  # a refusal already explained on stderr
+        return int(e.code or 0)
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130

@@ -11,6 +11,8 @@ SYSTEM_PACKAGES=(
   libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 xvfb x11-utils
   # a font with every Vietnamese letter for the window
   fonts-dejavu-core
+  # PDF pages to PNG, to look at printed documents (scripts/document_pictures.sh)
+  poppler-utils
 )
 PYTHON=${PYTHON:-python3}
 # Debian's own python3 needs python3-venv to make a virtual environment

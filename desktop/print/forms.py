@@ -88,7 +88,7 @@ def assessment_sheet(sheet: AssessmentSheetData) -> list[Flowable]:
         rows.append([line.code, Paragraph(vn(line.text), small), str(line.max_points), "", ""])
     rows.append(["", Paragraph(f"<b>{vn('Tổng cộng')}</b>", small), str(sum(i.max_points for i in sheet.indicators)),
                  "", ""])
-    table = grid_table(rows, [12 * mm, WIDTH - 12 * mm - 3 * 18 * mm, 18 * mm, 18 * mm, 18 * mm], size=10.5)
+    table = grid_table(rows, [12 * mm, WIDTH - 12 * mm - 60 * mm, 16 * mm, 20 * mm, 24 * mm], size=10.5)
     table.setStyle(TableStyle([("SPAN", (0, r), (-1, r)) for r in spans] +
                               [("ALIGN", (2, 1), (-1, -1), "CENTER"), ("ALIGN", (0, 1), (0, -1), "CENTER"),
                                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None])]))

@@ -82,3 +82,18 @@ def test_stats_json_to_the_screen(tmp_path, capsys):
     out = capsys.readouterr().out
     payload = json.loads(out[out.index("{"):])
     assert payload["year"] == 2026 and len(payload["groups"]) == 3
+
+
+def test_print_every_kind_to_a_file(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo", "--citizens", "120", "--year", "2026"])
+    for kind in ("dang-ky", "dang-ky-trang", "phieu-danh-gia", "de-nghi", "quyet-dinh", "giay-cong-nhan", "bao-cao"):
+        out = tmp_path / f"{kind}.pdf"
+        assert main(["--data-dir", data, "print", kind, "--year", "2026", "--out", str(out)]) == 0, kind
+        assert out.read_bytes().startswith(b"%PDF")
+    assert main(["--data-dir", data, "print", "giay", "--out", str(tmp_path / "x.pdf")]) == 2
+    assert "không có loại giấy tờ “giay”" in capsys.readouterr().err
+    assert main(["--data-dir", data, "print", "de-nghi", "--village", "khong co", "--out", str(tmp_path / "x.pdf")]) == 2
+    assert main(["--data-dir", data, "print", "de-nghi", "--year", "2024", "--out", str(tmp_path / "x.pdf")]) == 1
+    assert "đang trống" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()

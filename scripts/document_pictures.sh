@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# One picture of each printed document, from a demo commune, for docs/ and the README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+py=.venv/bin/python
+$py -m desktop --data-dir "$data" demo --citizens 2000 >/dev/null 2>&1
+for kind in dang-ky dang-ky-trang phieu-danh-gia de-nghi quyet-dinh giay-cong-nhan bao-cao; do
+  $py -m desktop --data-dir "$data" print "$kind" --village "phu lap" --out "$data/$kind.pdf" >/dev/null 2>&1 ||
+    $py -m desktop --data-dir "$data" print "$kind" --out "$data/$kind.pdf" >/dev/null
+  pdftoppm -r 60 -png -f 1 -l 1 "$data/$kind.pdf" "$data/$kind"
+  mv "$data/$kind"-*1.png "docs/giay-to-$kind.png"
+done
+# the decision's annex is its second page
+pdftoppm -r 60 -png -f 2 -l 2 "$data/quyet-dinh.pdf" "$data/phu-luc" && mv "$data/phu-luc"-*2.png docs/giay-to-quyet-dinh-phu-luc.png
+ls docs/giay-to-*.png
