@@ -35,7 +35,7 @@ def _rows_table(rows: tuple[ListRow, ...], with_village: bool) -> Table:
         body.append([str(i), Paragraph(vn(r.full_name), cell), str(r.birth_year),
                      *([Paragraph(vn(r.village), cell)] if with_village else []), Paragraph(vn(r.group), cell),
                      "" if r.total is None else str(r.total), Paragraph(vn(r.note), cell)])
-    fixed = [11 * mm, 0, 17 * mm, *([30 * mm] if with_village else []), 34 * mm, 17 * mm, 18 * mm]
+    fixed = [13 * mm, 0, 16 * mm, *([28 * mm] if with_village else []), 42 * mm, 16 * mm, 16 * mm]
     fixed[1] = WIDTH - sum(fixed)
     table = grid_table(body, fixed, size=11, right_columns=(len(header) - 2,))
     table.setStyle(TableStyle([("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (2, -1), "CENTER")]))

@@ -12,7 +12,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop.print.data import OfficeHeader
 from desktop.print.fonts import SANS, SERIF, register_fonts, vn
@@ -77,7 +77,8 @@ def signature_block(title: str, name: str, font: str = SERIF, above: str = "", h
     name_st = style("sn", font=font, size=13, align=TA_CENTER, bold=True)
     italic = style("si", font=font, size=12, align=TA_CENTER, italic=True)
     block = ([para(above, italic)] if above else []) + [para(title.upper(), title_st)]
-    return block + ([para(hint, italic)] if hint else []) + [para(" ", title_st)] * 3 + [para(name or "", name_st)]
+    room = Spacer(1, 24 * mm)  # to sign and stamp
+    return block + ([para(hint, italic)] if hint else []) + [room, para(name or " ", name_st)]
 
 
 def signature(title: str, name: str, width: float, font: str = SERIF, above: str = "", hint: str = "") -> Table:
