@@ -27,6 +27,7 @@ from desktop.ui.dashboard_page import DashboardPage
 from desktop.ui.enrolment_page import EnrolmentPage
 from desktop.ui.messages import translate_buttons
 from desktop.ui.office_settings_dialog import OfficeSettingsDialog
+from desktop.ui.print_dialog import PrintDialog
 from desktop.ui.recognition_page import RecognitionPage
 from desktop.ui.villages_dialog import VillagesDialog
 
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self._action(people, "Thêm người vào sổ…", self.citizens.add_citizens, "Ctrl+N")
         self._action(people, "Đăng ký người đang chọn vào năm học tập", self.register_selected)
         self._action(people, "Người đã xoá…", self.show_deleted)
+        people.addSeparator()
+        self._action(people, "In giấy tờ…", self.print_documents, "Ctrl+P")
         people.addSeparator()
         self._action(people, "Thoát", self.close, "Ctrl+Q")
         lists = menu.addMenu("&Danh mục")
@@ -140,6 +143,12 @@ class MainWindow(QMainWindow):
         messages.inform(self, "Đăng ký", f"Đã đăng ký {name} vào năm {year}." if added
                         else f"{name} đã đăng ký năm {year} từ trước (hoặc đã bị xoá khỏi sổ).")
         self._stale = {1, 2, 3}
+
+    def print_documents(self) -> None:
+        row = self.cycle.selected() if self.tabs.currentWidget() is self.cycle else None
+        dialog = PrintDialog(self.register, self.year.value(), (row.id, row.full_name) if row else None, self)
+        self.print_dialog = dialog
+        dialog.exec()
 
     def show_deleted(self) -> None:
         dialog = QDialog(self)

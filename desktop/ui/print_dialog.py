@@ -1,0 +1,185 @@
+"""Printing: choose a document (one person, a village or the whole year), see it inside the program,
+then send it to a printer or save it as PDF. Drawing runs in the background with Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.print.page import Cancelled
+from desktop.services.printing import DocumentKind, Printed, PrintError, PrintService
+from desktop.services.register import Register
+from desktop.services.safe_write import write_atomically
+from desktop.ui import messages
+from desktop.ui.worker import Background
+
+PER_PERSON = {DocumentKind.REGISTRATION, DocumentKind.ASSESSMENT_SHEET, DocumentKind.CERTIFICATE}
+
+
+class PrintDialog(QDialog):
+    def __init__(self, register: Register, year: int, selected: tuple[int, str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`selected`: (enrolment id, name) of the person chosen on the year's list, if any."""
+        super().__init__(parent)
+        self._register = register
+        self._year = year
+        self._selected = selected
+        self.printed: Printed | None = None
+        self.job: Background | None = None
+        self.setWindowTitle(f"In giấy tờ năm {year}")
+        self.resize(980, 760)
+
+        self.kind = QComboBox()
+        for kind in DocumentKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.village = QComboBox()
+        self.village.addItem("Cả xã", None)
+        for v in register.office.villages():
+            self.village.addItem(v.name, v.id)
+        self.copies = QSpinBox()
+        self.copies.setRange(1, 500)
+        self.copies.setPrefix("Số bản: ")
+        self.only_selected = QCheckBox(f"Chỉ {selected[1]}" if selected else "")
+        self.only_selected.setVisible(selected is not None)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        preview = QPushButton("Xem trước")
+        preview.setDefault(True)
+        preview.clicked.connect(self.make_preview)
+        self.save_button = QPushButton("Lưu thành PDF…")
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button = QPushButton("In ra máy in…")
+        self.print_button.clicked.connect(self.print_dialog)
+        self.status = QLabel("Chọn giấy tờ rồi bấm “Xem trước”.")
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._buffer: QBuffer | None = None
+
+        row = QHBoxLayout()
+        for w in (self.kind, self.village, self.copies, self.only_selected, preview):
+            row.addWidget(w)
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+        self._kind_changed()
+
+    def current_kind(self) -> DocumentKind:
+        return DocumentKind(self.kind.currentData())
+
+    def choose(self, kind: DocumentKind) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
+
+    def _kind_changed(self) -> None:
+        kind = self.current_kind()
+        self.copies.setVisible(kind is DocumentKind.BLANK_REGISTRATION)
+        self.village.setEnabled(kind not in (DocumentKind.BLANK_REGISTRATION, DocumentKind.DECISION,
+                                             DocumentKind.REPORT))
+        self.only_selected.setEnabled(kind in PER_PERSON - {DocumentKind.REGISTRATION})
+        self._set_ready(False)
+
+    def _set_ready(self, ready: bool) -> None:
+        self.save_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+
+    # drawing in the background ---------------------------------------------------------------------
+
+    def make_preview(self) -> None:
+        kind = self.current_kind()
+        ids = [self._selected[0]] if self._selected and self.only_selected.isChecked() and \
+            self.only_selected.isEnabled() else None
+        village = self.village.currentData() if self.village.isEnabled() else None
+        service = PrintService(self._register)
+        year, copies = self._year, self.copies.value()
+        self._set_ready(False)
+        self.status.setText("Đang chuẩn bị…")
+        self.job = Background(self, kind.label,
+                              lambda progress: service.render(kind, year, village, ids, copies, progress),
+                              self._show, self._failed)
+        self.job.start()
+
+    def _show(self, printed: Printed) -> None:
+        self.printed = printed
+        data = QByteArray(printed.pdf)
+        self._buffer = QBuffer(self)  # kept alive: the document reads from it
+        self._buffer.setData(data)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.status.setText(f"{printed.title}: {printed.items} người/bản, {self.document.pageCount()} trang.")
+        self._set_ready(True)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self.status.setText("Đã huỷ: chưa in gì.")
+        elif isinstance(error, PrintError):
+            self.status.setText(str(error))
+        else:
+            self.status.setText(f"Lỗi khi chuẩn bị giấy tờ: {error}")
+            raise error
+
+    # out ------------------------------------------------------------------------------------------
+
+    def save_pdf(self) -> None:
+        if self.printed is None:
+            return
+        name = f"{self.current_kind().value}-{self._year}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu thành PDF", str(Path.home() / name), "PDF (*.pdf)")
+        if path:
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> None:
+        assert self.printed is not None
+        try:
+            write_atomically(path, self.printed.pdf)
+        except OSError as e:
+            messages.warn(self, "Không lưu được", f"Không ghi được {path}: {e.strerror or e}")
+            return
+        self.status.setText(f"Đã lưu {path}")
+
+    def print_dialog(self) -> None:
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # kept: a temporary printer crashes Qt
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setWindowTitle("In")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(self.printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Each page drawn at the printer's resolution."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            messages.warn(self, "Không in được", "Máy in không sẵn sàng.")
+            return
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                area = printer.pageLayout().paintRectPixels(printer.resolution())
+                image = self.document.render(page, QSize(area.width(), area.height()))
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+        self.status.setText(f"Đã gửi {self.document.pageCount()} trang tới máy in.")
