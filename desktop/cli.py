@@ -49,6 +49,21 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--copies", type=int, default=1, help="số bản (phiếu đăng ký trắng)")
     printing.add_argument("--out", required=True, metavar="FILE.pdf")
 
+    roster = sub.add_parser("import-roster", help="nhập danh sách người dân từ tệp Excel .xlsx")
+    roster.add_argument("file", metavar="FILE.xlsx")
+    roster.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không lưu gì")
+    roster.add_argument("--village", help="thôn/khu phố cho các dòng không ghi thôn")
+    roster.add_argument("--group", type=int, choices=[1, 2, 3], help="nhóm cho các dòng không ghi nhóm")
+    roster.add_argument("--include-duplicates", action="store_true", help="nhập cả các dòng có thể trùng")
+    roster.add_argument("--errors", metavar="OUT.xlsx", help="ghi bản sao tệp kèm cột báo lỗi từng dòng")
+
+    report = sub.add_parser("report", help="báo cáo năm ra tệp Excel")
+    report.add_argument("--year", type=int, default=date.today().year)
+    report.add_argument("--out", required=True, metavar="FILE.xlsx")
+
+    template = sub.add_parser("roster-template", help="tệp Excel mẫu để các chi hội nhập danh sách")
+    template.add_argument("--out", required=True, metavar="FILE.xlsx")
+
     bench = sub.add_parser("bench", help="đo tốc độ trên một xã N người")
     bench.add_argument("--citizens", type=int, default=100_000, metavar="N")
     bench.add_argument("--queries", type=int, default=200)
@@ -59,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     folder = config.data_dir(args.data_dir)
     handlers = {"demo": _demo, "self-test": _self_test, "search": _search, "bench": _bench, "stats": _stats,
-                "print": _print}
+                "print": _print, "import-roster": _import_roster, "report": _report, "roster-template": _template}
     try:
         return handlers[args.command](args, folder)
     except SystemExit as e:  # a refusal already explained on stderr
@@ -241,3 +256,69 @@ def _print(args: argparse.Namespace, folder: Path) -> int:
         return 0
     finally:
         register.close()
+
+
+def _import_roster(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.domain.groups import CitizenGroup
+    from desktop.services.roster import Outcome, RosterError, RosterService
+    from desktop.services.safe_write import write_atomically
+    from desktop.sheets.roster_errors import error_copy
+    from desktop.sheets.roster_read import RosterFileError
+
+    register = _open(args, folder)
+    try:
+        village = find_village(register, args.village) if args.village else None
+        service = RosterService(register)
+        path = Path(args.file)
+        try:
+            dry = service.dry_run(path, village, CitizenGroup(args.group) if args.group else None)
+        except RosterFileError as e:
+            print(f"Lỗi: {e}", file=sys.stderr)
+            return 2
+        for r in dry.results:
+            if r.outcome is not Outcome.NEW or r.messages:
+                print(f"{r.outcome.value}: " + ("; ".join(r.messages) or f"dòng {r.number}: {r.full_name}"))
+        print(dry.summary())
+        if args.errors:
+            notes = {r.number: ("; ".join(r.messages) or r.outcome.value, r.outcome is Outcome.ERROR)
+                     for r in dry.results if r.messages or r.outcome is not Outcome.NEW}
+            write_atomically(Path(args.errors), error_copy(path, dry.sheet.sheet_name, dry.sheet.header_row, notes))
+            print(f"Đã ghi bản báo lỗi: {args.errors}")
+        if args.dry_run:
+            print("Chạy thử: chưa lưu gì.")
+            return 0
+        try:
+            done = service.import_rows(dry, args.include_duplicates)
+        except RosterError as e:
+            print(f"Lỗi: {e}", file=sys.stderr)
+            return 1
+        print(f"Đã nhập {done.added} người vào sổ; bỏ qua {done.skipped} dòng.")
+        return 0
+    finally:
+        register.close()
+
+
+def _report(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.services.exports import year_report
+    from desktop.services.safe_write import write_atomically
+
+    register = _open(args, folder)
+    try:
+        write_atomically(Path(args.out), year_report(register, args.year))
+    finally:
+        register.close()
+    print(f"Đã ghi báo cáo năm {args.year} ra {args.out}.")
+    return 0
+
+
+def _template(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.services.exports import roster_template
+    from desktop.services.safe_write import write_atomically
+
+    register = _open(args, folder)
+    try:
+        write_atomically(Path(args.out), roster_template(register))
+    finally:
+        register.close()
+    print(f"Đã ghi tệp mẫu ra {args.out}.")
+    return 0

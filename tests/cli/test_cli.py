@@ -97,3 +97,31 @@ def test_print_every_kind_to_a_file(tmp_path, capsys):
     assert main(["--data-dir", data, "print", "de-nghi", "--year", "2024", "--out", str(tmp_path / "x.pdf")]) == 1
     assert "đang trống" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_roster_template_import_and_report(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo", "--citizens", "10", "--year", "2026"])
+    assert main(["--data-dir", data, "roster-template", "--out", str(tmp_path / "mau.xlsx")]) == 0
+    wb = load_workbook(tmp_path / "mau.xlsx")
+    ws = wb["Danh sách"]
+    for row, values in ((3, ["Đinh Văn Long", "1961", "Nam", "", "", "1"]),
+                        (4, ["Đinh Văn Sai", "31/02/1961", "Nam", "", "", "1"])):
+        for column, value in enumerate(values, 1):
+            ws.cell(row=row, column=column, value=value)
+    wb.save(tmp_path / "thon.xlsx")
+    capsys.readouterr()
+    assert main(["--data-dir", data, "import-roster", str(tmp_path / "thon.xlsx"), "--dry-run", "--village",
+                 "phu lap", "--errors", str(tmp_path / "loi.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert "1 người mới" in out and "1 dòng lỗi" in out and "Chạy thử: chưa lưu gì." in out
+    assert load_workbook(tmp_path / "loi.xlsx")["Danh sách"]["J4"].value.startswith("dòng 4, cột “Ngày sinh”")
+    assert main(["--data-dir", data, "import-roster", str(tmp_path / "thon.xlsx"), "--village", "phu lap"]) == 0
+    assert "Đã nhập 1 người vào sổ" in capsys.readouterr().out
+    (tmp_path / "x.xlsx").write_bytes(b"%PDF-1.4")
+    assert main(["--data-dir", data, "import-roster", str(tmp_path / "x.xlsx")]) == 2
+    assert "là tệp PDF" in capsys.readouterr().err
+    assert main(["--data-dir", data, "report", "--year", "2026", "--out", str(tmp_path / "bc.xlsx")]) == 0
+    assert load_workbook(tmp_path / "bc.xlsx").sheetnames == ["Theo nhóm", "Theo thôn", "Đơn vị"]

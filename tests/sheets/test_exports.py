@@ -1,0 +1,57 @@
+import io
+
+from openpyxl import load_workbook
+
+from desktop.db.citizen_queries import CitizenFilter
+from desktop.db.enrolment_queries import EnrolmentFilter
+from desktop.services import exports
+from desktop.services.demo import fill_demo
+from desktop.services.demo_year import fill_demo_year
+
+YEAR = 2026
+
+
+def book(data: bytes):
+    return load_workbook(io.BytesIO(data))
+
+
+def test_year_report_is_formatted_with_totals(register):
+    fill_demo(register, 300, seed=2)
+    fill_demo_year(register, YEAR, seed=2)
+    wb = book(exports.year_report(register, YEAR))
+    assert wb.sheetnames == ["Theo nhóm", "Theo thôn", "Đơn vị"]
+    ws = wb["Theo nhóm"]
+    assert ws["A1"].value.startswith("KẾT QUẢ CÔNG DÂN HỌC TẬP NĂM 2026 THEO NHÓM ĐỐI TƯỢNG — Hội Khuyến học xã")
+    assert [c.value for c in ws[2]][:4] == ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ"]
+    assert ws.freeze_panes == "A3" and ws["A2"].font.bold
+    assert ws["A6"].value == "Tổng cộng" and ws["B6"].value == "=SUM(B3:B5)"
+    assert ws["D3"].number_format == "0.0%"
+    stats = register.stats.compute(YEAR)
+    assert [ws.cell(row=r, column=2).value for r in (3, 4, 5)] == [g.recognized for g in stats.groups]
+    assert ws.column_dimensions["A"].width >= len("Nông dân, lao động nông thôn")
+    assert any("Mục tiêu 2025" in str(c.value) for c in ws["A"])
+
+
+def test_lists_on_screen_and_the_proposal_list(register):
+    fill_demo(register, 120, seed=4)
+    fill_demo_year(register, YEAR, seed=4)
+    people = book(exports.citizen_list(register, CitizenFilter("nguyen")))["Người dân"]
+    assert people.max_row - 2 == register.citizens.count(CitizenFilter("nguyen"))
+    assert all(str(people.cell(row=r, column=1).value).startswith("Nguyễn") for r in range(3, people.max_row + 1))
+    year = book(exports.enrolment_list(register, EnrolmentFilter(YEAR)))[f"Năm {YEAR}"]
+    assert [c.value for c in year[2]] == ["Họ và tên", "Năm sinh", "Thôn/khu phố", "Nhóm", "Bước", "Tổng điểm",
+                                          "Kết quả"]
+    proposal = book(exports.proposal_list(register, YEAR))["Đề nghị"]
+    assert proposal["A3"].value == 1 and proposal.max_row - 2 == register.recognition.decisions(YEAR)[0].recognized
+
+
+def test_template_has_lists_to_choose_from(office):
+    wb = book(exports.roster_template(office))
+    ws = wb["Danh sách"]
+    rules = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert set(rules) == {"C3:C502", "E3:E502", "F3:F502"}
+    lists = wb["Danh mục"]
+    assert lists.sheet_state == "hidden"
+    assert [lists["A1"].value, lists["A2"].value] == ["Nam", "Nữ"]
+    assert [lists[f"B{i}"].value for i in (1, 2, 3)] == ["Thôn Phú Lập", "Thôn Đông", "Khu phố 3"]
+    assert ws["D3"].number_format == "@"
