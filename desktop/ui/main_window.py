@@ -3,12 +3,15 @@ glance; one year selector for all of them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -18,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.services import exports
 from desktop.services.enrolments import CycleError
 from desktop.services.office import OfficeError
 from desktop.services.register import Register
+from desktop.services.safe_write import write_atomically
 from desktop.ui import messages
 from desktop.ui.citizen_page import CitizenPage
 from desktop.ui.dashboard_page import DashboardPage
@@ -29,6 +34,7 @@ from desktop.ui.messages import translate_buttons
 from desktop.ui.office_settings_dialog import OfficeSettingsDialog
 from desktop.ui.print_dialog import PrintDialog
 from desktop.ui.recognition_page import RecognitionPage
+from desktop.ui.roster_dialog import RosterDialog
 from desktop.ui.villages_dialog import VillagesDialog
 
 FIRST_YEAR = 2021  # the programme runs 2021-2030
@@ -76,6 +82,11 @@ class MainWindow(QMainWindow):
         self._action(people, "Người đã xoá…", self.show_deleted)
         people.addSeparator()
         self._action(people, "In giấy tờ…", self.print_documents, "Ctrl+P")
+        excel = menu.addMenu("&Excel")
+        self._action(excel, "Nhập danh sách người dân từ Excel…", self.import_roster)
+        self._action(excel, "Tải tệp Excel mẫu cho chi hội…", self.save_template)
+        self._action(excel, "Xuất danh sách đang xem ra Excel…", self.export_current, "Ctrl+E")
+        self._action(excel, "Xuất báo cáo năm ra Excel…", self.export_report)
         people.addSeparator()
         self._action(people, "Thoát", self.close, "Ctrl+Q")
         lists = menu.addMenu("&Danh mục")
@@ -149,6 +160,48 @@ class MainWindow(QMainWindow):
         dialog = PrintDialog(self.register, self.year.value(), (row.id, row.full_name) if row else None, self)
         self.print_dialog = dialog
         dialog.exec()
+
+    def import_roster(self) -> None:
+        dialog = RosterDialog(self.register, self)
+        self.roster_dialog = dialog
+        dialog.exec()
+        if dialog.imported:
+            self.citizens.refresh()
+            self._stale = {1, 2, 3}
+
+    def save_template(self) -> None:
+        self._save_excel("Lưu tệp mẫu", "danh-sach-nguoi-dan-mau.xlsx", lambda: exports.roster_template(self.register))
+
+    def export_report(self) -> None:
+        year = self.year.value()
+        self._save_excel("Xuất báo cáo năm", f"bao-cao-{year}.xlsx", lambda: exports.year_report(self.register, year))
+
+    def export_current(self) -> None:
+        page, year = self.tabs.currentWidget(), self.year.value()
+        if page is self.citizens:
+            flt = self.citizens.current_filter()
+            self._save_excel("Xuất sổ người dân", "so-nguoi-dan.xlsx", lambda: exports.citizen_list(self.register, flt))
+        elif page is self.cycle:
+            flt = self.cycle.model.filter
+            self._save_excel("Xuất danh sách năm", f"nam-{year}.xlsx",
+                             lambda: exports.enrolment_list(self.register, flt))
+        elif page is self.recognition:
+            village = self.recognition.village.currentData()
+            self._save_excel("Xuất danh sách đề nghị", f"de-nghi-{year}.xlsx",
+                             lambda: exports.proposal_list(self.register, year, village))
+        else:
+            self.export_report()
+
+    def _save_excel(self, title: str, suggested: str, make: Callable[[], bytes]) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), "Excel (*.xlsx)")
+        if not name:
+            return
+        try:
+            write_atomically(Path(name), make())
+        except OSError as e:
+            messages.warn(self, "Không lưu được", f"Không ghi được {name}: {e.strerror or e}")
+            return
+        self.statusBar().showMessage(f"Đã lưu {name}", 8000)
 
     def show_deleted(self) -> None:
         dialog = QDialog(self)
