@@ -51,8 +51,8 @@ def test_main_window_villages_and_clerk(qtbot, office, monkeypatch):
     window.show()
     assert window.windowTitle() == "Sổ Công dân học tập — Hội Khuyến học xã Hàm Thuận"
     assert window.clerk_label.text() == "Cán bộ nhập liệu: Nguyễn Thị Lan"
-    assert [m.title() for m in (a.menu() for a in window.menuBar().actions())] == ["&Người dân", "&Danh mục",
-                                                                                    "&Trợ giúp"]
+    assert [m.title() for m in (a.menu() for a in window.menuBar().actions())] == ["&Người dân", "&Excel",
+                                                                                    "&Danh mục", "&Trợ giúp"]
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("trần văn bình", True)))
     window.change_clerk()
     assert window.clerk_label.text() == "Cán bộ nhập liệu: Trần Văn Bình"
