@@ -9,6 +9,7 @@ LIKE on the same folded key, which needs no model change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, case, false, func, literal, or_, select, text
@@ -92,6 +93,15 @@ def living_name_condition(session: Session, typed: str) -> ColumnElement[bool] |
     return _words_condition(session, CitizenFilter(typed), words, exact=False)
 
 
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def scanned_uuid(typed: str) -> str | None:
+    """The record id a USB scanner types from a sheet's QR code (a person's or an enrolment's UUID)."""
+    text = typed.strip().lower()
+    return text if _UUID.match(text) else None
+
+
 def _base(flt: CitizenFilter, columns, fts: bool) -> Select:  # noqa: ANN001
     stmt = select(*columns).select_from(Citizen)
     if flt.deleted:
@@ -105,7 +115,20 @@ def _base(flt: CitizenFilter, columns, fts: bool) -> Select:  # noqa: ANN001
     return stmt
 
 
+def _scanned(session: Session, flt: CitizenFilter, columns) -> Select | None:  # noqa: ANN001
+    uuid = scanned_uuid(flt.text)
+    if uuid is None:
+        return None
+    from desktop.db.models import Enrolment
+
+    return _base(flt, columns, fts=False).where(or_(
+        Citizen.uuid == uuid, Citizen.id.in_(select(Enrolment.citizen_id).where(Enrolment.uuid == uuid))))
+
+
 def count(session: Session, flt: CitizenFilter) -> int:
+    scanned = _scanned(session, flt, (func.count(),))
+    if scanned is not None:
+        return session.execute(scanned).scalar_one()
     words = query_words(flt.text)
     fts = bool(words) and _uses_fts(session, flt)
     if fts and flt.village_id is None and flt.group is None:
@@ -121,6 +144,10 @@ def page(session: Session, flt: CitizenFilter, offset: int, limit: int, total: i
     """Rows in display order. With typed words and at most RANKED_LIMIT matches, best first: every word
     typed in full and one of them the given name, then every word in full, then prefixes; within each,
     and for larger results throughout, Vietnamese name order. `total` (from count()) saves a query."""
+    scanned = _scanned(session, flt, _ROW_COLUMNS)
+    if scanned is not None:
+        rows = session.execute(scanned.join(Village, Village.id == Citizen.village_id).offset(offset).limit(limit))
+        return [CitizenRow(*r) for r in rows]
     words = query_words(flt.text)
     fts = bool(words) and _uses_fts(session, flt)
     stmt = _base(flt, _ROW_COLUMNS, fts).join(Village, Village.id == Citizen.village_id)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.db.citizen_queries import living_name_condition
+from desktop.db.citizen_queries import living_name_condition, scanned_uuid
 from desktop.db.models import Citizen, Enrolment, Village
 
 
@@ -48,6 +48,9 @@ def _filtered(session: Session, flt: EnrolmentFilter, columns) -> Select:  # noq
         stmt = stmt.where(Enrolment.group == flt.group)
     if flt.statuses:
         stmt = stmt.where(Enrolment.status.in_(flt.statuses))
+    uuid = scanned_uuid(flt.text)
+    if uuid is not None:
+        return stmt.where(or_(Enrolment.uuid == uuid, Citizen.uuid == uuid))
     condition = living_name_condition(session, flt.text)
     if condition is not None:
         stmt = stmt.where(condition)

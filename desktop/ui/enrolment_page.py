@@ -64,7 +64,7 @@ class EnrolmentPage(QWidget):
         self.filters.add_combo(self.status)
         self.filters.changed.connect(self.apply_filter)
         self.model = enrolment_model(register, EnrolmentFilter(year))
-        self.table = make_table(self.model, [210, 70, 140, 190, 160, 80])
+        self.table = make_table(self.model, [210, 70, 140, 190, 160, 80], many=True)
         self.table.doubleClicked.connect(lambda _: self.open_sheet())
         self.table.installEventFilter(self)
         self.count = QLabel()
@@ -112,8 +112,16 @@ class EnrolmentPage(QWidget):
             self.table.selectRow(0)
 
     def selected(self) -> EnrolmentRow | None:
+        """The row the cursor is on (of a selection, the one the clerk acts on)."""
+        current = self.table.currentIndex()
+        if current.isValid() and self.table.selectionModel().isRowSelected(current.row()):
+            return self.model.row(current.row())
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
+
+    def selected_rows(self) -> list[EnrolmentRow]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [r for r in (self.model.row(i) for i in rows) if r is not None]
 
     def refresh(self) -> None:
         keep = self.selected()

@@ -156,8 +156,8 @@ class MainWindow(QMainWindow):
         self._stale = {1, 2, 3}
 
     def print_documents(self) -> None:
-        row = self.cycle.selected() if self.tabs.currentWidget() is self.cycle else None
-        dialog = PrintDialog(self.register, self.year.value(), (row.id, row.full_name) if row else None, self)
+        rows = self.cycle.selected_rows() if self.tabs.currentWidget() is self.cycle else []
+        dialog = PrintDialog(self.register, self.year.value(), [(r.id, r.full_name) for r in rows], self)
         self.print_dialog = dialog
         dialog.exec()
 

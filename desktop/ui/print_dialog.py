@@ -34,9 +34,9 @@ PER_PERSON = {DocumentKind.REGISTRATION, DocumentKind.ASSESSMENT_SHEET, Document
 
 
 class PrintDialog(QDialog):
-    def __init__(self, register: Register, year: int, selected: tuple[int, str] | None = None,
+    def __init__(self, register: Register, year: int, selected: list[tuple[int, str]] | None = None,
                  parent: QWidget | None = None) -> None:
-        """`selected`: (enrolment id, name) of the person chosen on the year's list, if any."""
+        """`selected`: (enrolment id, name) of the people chosen on the year's list, if any."""
         super().__init__(parent)
         self._register = register
         self._year = year
@@ -56,8 +56,10 @@ class PrintDialog(QDialog):
         self.copies = QSpinBox()
         self.copies.setRange(1, 500)
         self.copies.setPrefix("Số bản: ")
-        self.only_selected = QCheckBox(f"Chỉ {selected[1]}" if selected else "")
-        self.only_selected.setVisible(selected is not None)
+        label = "" if not selected else f"Chỉ {selected[0][1]}" if len(selected) == 1 else \
+            f"Chỉ {len(selected)} người đang chọn"
+        self.only_selected = QCheckBox(label)
+        self.only_selected.setVisible(bool(selected))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         preview = QPushButton("Xem trước")
         preview.setDefault(True)
@@ -110,7 +112,7 @@ class PrintDialog(QDialog):
 
     def make_preview(self) -> None:
         kind = self.current_kind()
-        ids = [self._selected[0]] if self._selected and self.only_selected.isChecked() and \
+        ids = [i for i, _ in self._selected] if self._selected and self.only_selected.isChecked() and \
             self.only_selected.isEnabled() else None
         village = self.village.currentData() if self.village.isEnabled() else None
         service = PrintService(self._register)

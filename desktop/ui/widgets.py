@@ -86,12 +86,13 @@ class ErrorLabel(QLabel):
         self.setVisible(True)
 
 
-def make_table(model: QAbstractItemModel, widths: list[int]) -> QTableView:
-    """A read-only list: whole rows selected one at a time, alternating colours, no row numbers."""
+def make_table(model: QAbstractItemModel, widths: list[int], many: bool = False) -> QTableView:
+    """A read-only list: whole rows selected (one at a time unless `many`), alternating colours."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if many
+                           else QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()

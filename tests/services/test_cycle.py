@@ -224,3 +224,18 @@ def test_broken_shipped_file_is_reported_and_the_program_goes_on(office, tmp_pat
     problems = office.criteria.sync_shipped(tmp_path)
     assert problems and "a.json không dùng được" in problems[0]
     assert office.enrolments.plan(YEAR).criteria_name.startswith("Bộ tiêu chí khung")
+
+
+def test_a_scanned_sheet_finds_its_person(year):
+    register, ids = year
+    sheet_uuid = register.enrolments.sheet(ids["binh"]).enrolment_id
+    from desktop.db.citizen_queries import CitizenFilter
+    from desktop.db.models import Enrolment
+
+    with register.db.reader() as s:
+        uuid = s.get(Enrolment, sheet_uuid).uuid
+    typed = uuid.upper() + "\n"  # a USB scanner types the code and Enter
+    rows = register.enrolments.page(EnrolmentFilter(YEAR, text=typed), 0, 10)
+    assert [r.full_name for r in rows] == ["Trần Thị Bình"]
+    assert [r.full_name for r in register.citizens.page(CitizenFilter(typed), 0, 10)] == ["Trần Thị Bình"]
+    assert register.citizens.count(CitizenFilter(typed)) == 1

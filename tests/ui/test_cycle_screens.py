@@ -222,3 +222,17 @@ def test_main_window_year_selector_reaches_every_page(qtbot, people):
     window.register_selected()
     window.tabs.setCurrentWidget(window.cycle)
     assert window.cycle.model.total == 3 and window.cycle.plan_label.text().startswith("Năm 2026")
+
+
+def test_scanning_a_returned_sheet_finds_it(qtbot, people):
+    register, (_, binh, _) = people
+    from desktop.db.models import Enrolment
+
+    with register.db.reader() as s:
+        code = s.get(Enrolment, binh).uuid
+    page = EnrolmentPage(register, YEAR)
+    qtbot.addWidget(page)
+    page.filters.search.setFocus()
+    type_text(code, page.filters.search)  # what a USB scanner types
+    qtbot.waitUntil(lambda: page.model.total == 1, timeout=2000)
+    assert page.selected().full_name == "Trần Thị Bình"

@@ -44,14 +44,15 @@ def test_preview_then_save_and_print(qtbot, commune, tmp_path, monkeypatch):
     assert "Đã gửi" in dialog.status.text()
 
 
-def test_one_selected_person(qtbot, commune):
-    row = commune.enrolments.page(EnrolmentFilter(YEAR, statuses=(Status.RECOGNIZED.value,)), 0, 1)[0]
-    dialog = PrintDialog(commune, YEAR, (row.id, row.full_name))
+def test_the_selected_people(qtbot, commune):
+    rows = commune.enrolments.page(EnrolmentFilter(YEAR, statuses=(Status.RECOGNIZED.value,)), 0, 3)
+    dialog = PrintDialog(commune, YEAR, [(r.id, r.full_name) for r in rows])
     qtbot.addWidget(dialog)
+    assert dialog.only_selected.text() == "Chỉ 3 người đang chọn"
     dialog.choose(DocumentKind.ASSESSMENT_SHEET)
     dialog.only_selected.setChecked(True)
     preview(qtbot, dialog)
-    assert dialog.printed.items == 1 and dialog.document.pageCount() == 1
+    assert dialog.printed.items == 3 and dialog.document.pageCount() == 3
 
 
 def test_cancel_leaves_nothing_to_print(qtbot, commune, monkeypatch):
