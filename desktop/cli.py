@@ -300,25 +300,24 @@ def _import_roster(args: argparse.Namespace, folder: Path) -> int:
 
 def _report(args: argparse.Namespace, folder: Path) -> int:
     from desktop.services.exports import year_report
-    from desktop.services.safe_write import write_atomically
 
-    register = _open(args, folder)
-    try:
-        write_atomically(Path(args.out), year_report(register, args.year))
-    finally:
-        register.close()
-    print(f"Đã ghi báo cáo năm {args.year} ra {args.out}.")
-    return 0
+    return _write_workbook(args, folder, lambda r: year_report(r, args.year),
+                           f"Đã ghi báo cáo năm {args.year} ra {args.out}.")
 
 
 def _template(args: argparse.Namespace, folder: Path) -> int:
     from desktop.services.exports import roster_template
+
+    return _write_workbook(args, folder, roster_template, f"Đã ghi tệp mẫu ra {args.out}.")
+
+
+def _write_workbook(args: argparse.Namespace, folder: Path, make, done: str) -> int:  # noqa: ANN001
     from desktop.services.safe_write import write_atomically
 
     register = _open(args, folder)
     try:
-        write_atomically(Path(args.out), roster_template(register))
+        write_atomically(Path(args.out), make(register))
     finally:
         register.close()
-    print(f"Đã ghi tệp mẫu ra {args.out}.")
+    print(done)
     return 0
