@@ -13,6 +13,8 @@ SYSTEM_PACKAGES=(
   fonts-dejavu-core
   # PDF pages to PNG, to look at printed documents (scripts/document_pictures.sh)
   poppler-utils
+  # the standard tools that check our exchange packages (interoperability tests)
+  minisign age
 )
 PYTHON=${PYTHON:-python3}
 # Debian's own python3 needs python3-venv to make a virtual environment
