@@ -26,6 +26,10 @@ class Office(Record, Base):
     signer_title: Mapped[str] = mapped_column(String(200), default="Chủ tịch Hội Khuyến học")
     signer_name: Mapped[str] = mapped_column(String(100), default="")
     decision_symbol: Mapped[str] = mapped_column(String(50), default="QĐ-HKH")
+    # "commune" sends packages up; "upper" (a district or provincial association) receives and merges
+    kind: Mapped[str] = mapped_column(String(10), default="commune")
+    upper_recipient: Mapped[str] = mapped_column(String(100), default="")    # the upper level's age key
+    upper_signing_key: Mapped[str] = mapped_column(String(100), default="")  # to check its receipts
 
 
 class Village(Record, Base):
@@ -198,3 +202,81 @@ class Certificate(Record, Base):
     reprints: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (Index("ix_certificate_year_number", "year", "number", unique=True),)
+
+
+class TrustedKey(Record, Base):
+    """At the upper level: a commune's public signing key, registered after comparing its fingerprint
+    with the signed paper key form. A replaced key is kept, marked, never deleted."""
+
+    __tablename__ = "trusted_key"
+
+    office_code: Mapped[int] = mapped_column(Integer, index=True)
+    office_name: Mapped[str] = mapped_column(String(200))
+    signing_key: Mapped[str] = mapped_column(String(100))
+    key_id: Mapped[str] = mapped_column(String(16))
+    replaced_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class SentPackage(Record, Base):
+    """At a commune: each file it exported, and whether the upper level's receipt came back."""
+
+    __tablename__ = "sent_package"
+
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    receipt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    receipt_note: Mapped[str] = mapped_column(String(300), default="")
+
+    __table_args__ = (Index("ix_sent_year_seq", "year", "sequence", unique=True),)
+
+
+class ReceivedPackage(Record, Base):
+    """At the upper level: each accepted package; the newest sequence per office and year is the one
+    that counts, older ones stay for the record."""
+
+    __tablename__ = "received_package"
+
+    office_code: Mapped[int] = mapped_column(Integer)
+    office_name: Mapped[str] = mapped_column(String(200))
+    office_kind: Mapped[str] = mapped_column(String(10))
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[str] = mapped_column(Text)      # the package's summary.json
+    note: Mapped[str] = mapped_column(String(300), default="")
+
+    __table_args__ = (Index("ix_received_office_year_seq", "office_code", "year", "sequence", unique=True),)
+
+
+class AreaPerson(Base):
+    """A person as a commune's package described them (the upper level's merged copy)."""
+
+    __tablename__ = "area_person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("received_package.id"), index=True)
+    office_code: Mapped[int] = mapped_column(Integer)
+    uuid: Mapped[str] = mapped_column(String(36))
+    full_name: Mapped[str] = mapped_column(String(100))
+    birth: Mapped[str] = mapped_column(String(10))
+    sex: Mapped[str] = mapped_column(String(1))
+    cccd: Mapped[str | None] = mapped_column(String(12), index=True)
+    village: Mapped[str] = mapped_column(String(100))
+    group: Mapped[int] = mapped_column("citizen_group", SmallInteger)
+    deleted: Mapped[bool] = mapped_column(default=False)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class AreaEnrolment(Base):
+    __tablename__ = "area_enrolment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("received_package.id"), index=True)
+    office_code: Mapped[int] = mapped_column(Integer)
+    uuid: Mapped[str] = mapped_column(String(36))
+    person_uuid: Mapped[str] = mapped_column(String(36))
+    group: Mapped[int] = mapped_column("citizen_group", SmallInteger)
+    status: Mapped[str] = mapped_column(String(20))
+    total: Mapped[int | None] = mapped_column(SmallInteger)
