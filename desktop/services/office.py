@@ -28,6 +28,7 @@ class OfficeSetup:
     clerk_name: str
     upper_level_name: str
     villages: tuple[str, ...]
+    kind: str = "commune"  # or "upper": a district/provincial association that receives communes' files
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,13 @@ class OfficeInfo:
     signer_title: str = ""
     signer_name: str = ""
     decision_symbol: str = ""
+    kind: str = "commune"
+    upper_recipient: str = ""
+    upper_signing_key: str = ""
+
+    @property
+    def is_upper(self) -> bool:
+        return self.kind == "upper"
 
 
 @dataclass(frozen=True)
@@ -68,7 +76,8 @@ class OfficeService:
             if o is None:
                 return None
             return OfficeInfo(o.province_name, o.commune_name, o.association_name, o.clerk_name,
-                              o.upper_level_name, o.commune_code, o.signer_title, o.signer_name, o.decision_symbol)
+                              o.upper_level_name, o.commune_code, o.signer_title, o.signer_name, o.decision_symbol,
+                              o.kind, o.upper_recipient, o.upper_signing_key)
 
     def set_signer(self, actor: str, title: str, name: str, decision_symbol: str) -> None:
         """Who signs decisions and certificates, and the symbol in decision numbers (practice varies)."""
@@ -90,7 +99,7 @@ class OfficeService:
     def set_up(self, setup: OfficeSetup) -> None:
         """First start: the office and its first villages, in one transaction."""
         names = _clean_village_names(setup.villages)
-        if not names:
+        if not names and setup.kind == "commune":
             raise OfficeError("Cần nhập ít nhất một thôn/khu phố.")
         clerk = tidy_name(setup.clerk_name)
         if not clerk:
@@ -104,7 +113,7 @@ class OfficeService:
             office = Office(province_code=setup.province_code, province_name=setup.province_name,
                             commune_code=setup.commune_code, commune_name=setup.commune_name,
                             association_name=association, clerk_name=clerk,
-                            upper_level_name=" ".join(setup.upper_level_name.split()))
+                            upper_level_name=" ".join(setup.upper_level_name.split()), kind=setup.kind)
             s.add(office)
             s.flush()
             audit.record(s, actor=clerk, action="create", entity="office", entity_id=office.id,

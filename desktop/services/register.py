@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +34,31 @@ class Register:
     recognition: RecognitionService
     stats: YearStatsService
     problems: list[str]  # found while opening (a broken criteria file); the program goes on
+
+    # the exchange's services, made when first used (they need the register itself)
+    @cached_property
+    def keys(self):  # noqa: ANN201
+        from desktop.services.exchange_keys import KeyService
+
+        return KeyService(self.db, self.folder, self.office.clerk_name)
+
+    @cached_property
+    def sending(self):  # noqa: ANN201
+        from desktop.services.sending import SendingService
+
+        return SendingService(self, self.keys)
+
+    @cached_property
+    def receiving(self):  # noqa: ANN201
+        from desktop.services.receiving import ReceivingService
+
+        return ReceivingService(self, self.keys)
+
+    @cached_property
+    def area(self):  # noqa: ANN201
+        from desktop.services.area import AreaService
+
+        return AreaService(self)
 
     def close(self) -> None:
         self.db.dispose()

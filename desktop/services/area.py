@@ -1,0 +1,129 @@
+"""The upper level's view of its area: the newest accepted package of each office for the year, the
+province-style tables (recognized / everyone in the group / rate) per office and per group, and the
+people counted in two communes (the same CCCD)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from desktop.db.models import AreaPerson, ReceivedPackage
+from desktop.domain.groups import CitizenGroup
+from desktop.services.register import Register
+from desktop.services.year_stats import NATIONAL_TARGETS
+from desktop.sheets.tables import SheetTable, workbook
+
+
+@dataclass(frozen=True)
+class OfficeFigures:
+    office_code: int
+    office_name: str
+    sequence: int
+    groups: list[dict]  # per group: recognized, total, registered, assessed, total_from_register
+    total: dict
+
+    @property
+    def rate(self) -> float | None:
+        return self.total["recognized"] / self.total["total"] if self.total.get("total") else None
+
+
+@dataclass(frozen=True)
+class AreaReport:
+    year: int
+    offices: list[OfficeFigures]
+    groups: dict[int, dict]   # the area's figures per group
+    total: dict
+
+    def groups_json(self) -> list[dict]:
+        return [{"group": g, **figures} for g, figures in sorted(self.groups.items())]
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    cccd: str
+    places: list[tuple[str, str, str]]  # (office, full name, birth)
+
+
+class AreaService:
+    def __init__(self, register: Register) -> None:
+        self.r = register
+
+    def _latest(self, s, year: int) -> list[ReceivedPackage]:  # noqa: ANN001
+        newest = (select(ReceivedPackage.office_code, func.max(ReceivedPackage.sequence).label("seq"))
+                  .where(ReceivedPackage.year == year).group_by(ReceivedPackage.office_code).subquery())
+        return list(s.scalars(select(ReceivedPackage).join(
+            newest, (newest.c.office_code == ReceivedPackage.office_code) & (newest.c.seq == ReceivedPackage.sequence))
+            .where(ReceivedPackage.year == year).order_by(ReceivedPackage.office_name)))
+
+    def report(self, year: int) -> AreaReport:
+        with self.r.db.reader() as s:
+            packages = self._latest(s, year)
+        offices = []
+        area: dict[int, dict] = {int(g): _zero() for g in CitizenGroup}
+        for p in packages:
+            summary = json.loads(p.summary)
+            groups = []
+            for g in summary.get("groups", []):
+                figures = {k: int(g.get(k) or 0) for k in ("recognized", "total", "registered", "assessed")}
+                figures["total_from_register"] = bool(g.get("total_from_register"))
+                groups.append({"group": int(g["group"]), **figures})
+                for k in ("recognized", "total", "registered", "assessed"):
+                    area[int(g["group"])][k] += figures[k]
+            total = _zero()
+            for g in groups:
+                for k in ("recognized", "total", "registered", "assessed"):
+                    total[k] += g[k]
+            offices.append(OfficeFigures(p.office_code, p.office_name, p.sequence, groups, total))
+        grand = _zero()
+        for figures in area.values():
+            for k in grand:
+                grand[k] += figures[k]
+        return AreaReport(year, offices, area, grand)
+
+    def duplicates(self, year: int) -> list[Duplicate]:
+        """The same CCCD on the registers of two different offices."""
+        with self.r.db.reader() as s:
+            ids = [p.id for p in self._latest(s, year)]
+            rows = s.execute(select(AreaPerson.cccd, ReceivedPackage.office_name, AreaPerson.full_name, AreaPerson.birth,
+                                    AreaPerson.office_code)
+                             .join(ReceivedPackage, ReceivedPackage.id == AreaPerson.package_id)
+                             .where(AreaPerson.package_id.in_(ids), AreaPerson.cccd.is_not(None),
+                                    AreaPerson.deleted.is_(False))
+                             .where(AreaPerson.cccd.in_(
+                                 select(AreaPerson.cccd).where(AreaPerson.package_id.in_(ids),
+                                                               AreaPerson.deleted.is_(False))
+                                 .group_by(AreaPerson.cccd).having(func.count(func.distinct(AreaPerson.office_code)) > 1)))
+                             .order_by(AreaPerson.cccd)).all()
+        found: dict[str, list[tuple[str, str, str]]] = {}
+        for cccd, office, name, birth, _ in rows:
+            found.setdefault(cccd, []).append((office, name, birth))
+        return [Duplicate(c, places) for c, places in found.items()]
+
+    def workbook(self, year: int) -> bytes:
+        report = self.report(year)
+        rows = []
+        for o in report.offices:
+            for g in o.groups:
+                rows.append([o.office_name, CitizenGroup(g["group"]).short_label, g["recognized"], g["total"],
+                             g["recognized"] / g["total"] if g["total"] else 0, g["registered"], g["assessed"]])
+        by_group = [[CitizenGroup(g).short_label, f["recognized"], f["total"],
+                     f["recognized"] / f["total"] if f["total"] else 0, f["registered"], f["assessed"]]
+                    for g, f in sorted(report.groups.items())]
+        targets = [f"Mục tiêu {m}: {t['adults']}% người lớn, {t['officials']}% cán bộ, công chức."
+                   for m, t in NATIONAL_TARGETS.items()]
+        dupes = [[d.cccd, "; ".join(f"{o}: {n} ({b})" for o, n, b in d.places)] for d in self.duplicates(year)]
+        return workbook([
+            SheetTable("Theo nhóm", f"KẾT QUẢ CÔNG DÂN HỌC TẬP NĂM {year} CỦA ĐỊA BÀN THEO NHÓM",
+                       ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm"],
+                       by_group, total_columns=(1, 2, 4, 5), percent_columns=(3,), notes=targets),
+            SheetTable("Theo đơn vị", f"KẾT QUẢ NĂM {year} THEO XÃ, PHƯỜNG VÀ NHÓM",
+                       ["Xã, phường", "Nhóm", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký",
+                        "Đã chấm điểm"], rows, total_columns=(2, 3, 5, 6), percent_columns=(4,)),
+            SheetTable("Trùng CCCD", f"NGƯỜI CÓ TÊN Ở HAI ĐƠN VỊ (CÙNG SỐ CCCD) NĂM {year}", ["Số CCCD", "Ở đâu"],
+                       dupes, text_columns=(0,))])
+
+
+def _zero() -> dict:
+    return {"recognized": 0, "total": 0, "registered": 0, "assessed": 0}

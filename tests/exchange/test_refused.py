@@ -1,0 +1,181 @@
+"""Nothing gets in that should not: each refused with its reason, and the database untouched."""
+
+import io
+import json
+import subprocess
+import zipfile
+
+import pyrage
+import pytest
+from sqlalchemy import func, select
+
+from desktop.db.models import AreaPerson, ReceivedPackage
+from desktop.exchange.keys import KeyStore
+from desktop.exchange.package import PackageError, build, sha256
+from tests.exchange.conftest import PASS, YEAR
+
+
+def held(upper):
+    with upper.db.reader() as s:
+        return (s.scalar(select(func.count()).select_from(ReceivedPackage)),
+                s.scalar(select(func.count()).select_from(AreaPerson)))
+
+
+def refused(area, tmp_path, data: bytes, reason: str):
+    before = held(area.upper)
+    path = tmp_path / "goi.age"
+    path.write_bytes(data)
+    with pytest.raises(PackageError) as e:
+        area.upper.receiving.merge(area.upper.receiving.check(path, PASS))
+    assert reason in str(e.value)
+    assert held(area.upper) == before
+
+
+def a_package(area) -> bytes:
+    return area.a.sending.export(YEAR, PASS)[1]
+
+
+def members_of(area):
+    return area.a.sending._commune_members(YEAR)
+
+
+def manifest_of(area, sequence=99):
+    info = area.a.office.info()
+    return {"sender": {"code": info.commune_code, "name": info.association_name, "kind": "commune"},
+            "recipient": {"name": "x", "age_recipient": area.upper.keys.public().age_recipient},
+            "year": YEAR, "sequence": sequence, "previous_sha256": None}
+
+
+@pytest.mark.parametrize("where", [0, 100, 5_000, -1])
+def test_a_flipped_byte_anywhere(area, tmp_path, where):
+    data = bytearray(a_package(area))
+    data[where] ^= 0x01
+    refused(area, tmp_path, bytes(data), "Không" if where == 0 else "Không giải mã được")
+
+
+def test_a_truncated_file(area, tmp_path):
+    data = a_package(area)
+    refused(area, tmp_path, data[: len(data) // 2], "Không giải mã được")
+
+
+def test_a_file_for_another_upper_level(area, tmp_path):
+    other = pyrage.x25519.Identity.generate().to_public()
+    data = build(manifest_of(area), members_of(area), area.a.keys.store.signer(PASS), str(other))
+    refused(area, tmp_path, data, "không gửi cho đơn vị này")
+
+
+def test_signed_by_an_unregistered_key(area, tmp_path):
+    impostor = KeyStore(tmp_path / "khoa-gia")
+    impostor.create(PASS)
+    data = build(manifest_of(area), members_of(area), impostor.signer(PASS), area.upper.keys.public().age_recipient)
+    refused(area, tmp_path, data, "Chữ ký của gói không hợp lệ")
+
+
+def test_an_office_whose_key_was_never_registered(area, tmp_path):
+    manifest = manifest_of(area)
+    manifest["sender"]["code"] = 99999
+    data = build(manifest, members_of(area), area.a.keys.store.signer(PASS), area.upper.keys.public().age_recipient)
+    refused(area, tmp_path, data, "chưa được đăng ký")
+
+
+def test_a_summary_that_disagrees_with_its_records(area, tmp_path):
+    members = members_of(area)
+    summary = json.loads(members["summary.json"])
+    summary["groups"][0]["recognized"] += 5
+    members["summary.json"] = json.dumps(summary).encode()
+    data = build(manifest_of(area), members, area.a.keys.store.signer(PASS), area.upper.keys.public().age_recipient)
+    refused(area, tmp_path, data, "Bảng tổng hợp không khớp với dữ liệu")
+
+
+def hand_made(area, entries: dict[str, bytes], manifest_members=None, sign=True) -> bytes:
+    """A ZIP assembled by hand, signed with the commune's real key, encrypted to the real upper level."""
+    manifest = {**manifest_of(area), "format": "so-cong-dan-hoc-tap/goi", "format_version": 1,
+                "members": manifest_members if manifest_members is not None else
+                [{"path": p, "sha256": sha256(d), "size": len(d)} for p, d in entries.items()]}
+    body = json.dumps(manifest).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("manifest.json", body)
+        if sign:
+            z.writestr("manifest.json.minisig", area.a.keys.store.signer(PASS).sign(body, "x"))
+        for path, data in entries.items():
+            z.writestr(path, data)
+    return pyrage.encrypt(out.getvalue(), [pyrage.x25519.Recipient.from_str(area.upper.keys.public().age_recipient)])
+
+
+def test_a_zip_bomb(area, tmp_path):
+    refused(area, tmp_path, hand_made(area, {"summary.json": b"0" * 50_000_000}), "bom nén")
+
+
+def test_a_member_path_that_escapes(area, tmp_path):
+    refused(area, tmp_path, hand_made(area, {"../../etc/passwd": b"x"}), "đường dẫn không được phép")
+
+
+def test_a_member_changed_after_signing(area, tmp_path):
+    members = {p: d for p, d in members_of(area).items() if p != "summary.xlsx"}
+    listed = [{"path": p, "sha256": sha256(d), "size": len(d)} for p, d in members.items()]
+    members["records/citizens.json"] = members["records/citizens.json"].replace(b"Nguy", b"Ngu_")
+    refused(area, tmp_path, hand_made(area, members, listed), "đã bị thay đổi sau khi ký")
+
+
+def test_an_unsigned_package(area, tmp_path):
+    refused(area, tmp_path, hand_made(area, {"summary.json": b"{}"}, sign=False), "thiếu bản kê")
+
+
+def test_not_a_package_at_all(area, tmp_path):
+    refused(area, tmp_path, b"%PDF-1.4 hello", "Không phải gói mã hoá age")
+
+
+def test_standard_tools_read_our_package(area, tmp_path):
+    """age and minisign from Debian open and check a package without this program."""
+    name, data = area.a.sending.export(YEAR, PASS)
+    (tmp_path / name).write_bytes(data)
+    identity = area.upper.keys.store.identity(PASS)
+    (tmp_path / "identity.txt").write_text(str(identity) + "\n", encoding="ascii")
+    subprocess.run(["age", "-d", "-i", str(tmp_path / "identity.txt"), "-o", str(tmp_path / "goi.zip"),
+                    str(tmp_path / name)], check=True)
+    with zipfile.ZipFile(tmp_path / "goi.zip") as z:
+        z.extractall(tmp_path / "goi")
+    public = area.keys / "23059" / "ky-so.pub"
+    done = subprocess.run(["minisign", "-Vm", str(tmp_path / "goi" / "manifest.json"), "-p", str(public)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and "Signature and comment signature verified" in done.stdout
+    manifest = json.loads((tmp_path / "goi" / "manifest.json").read_text(encoding="utf-8"))
+    for m in manifest["members"]:
+        assert sha256((tmp_path / "goi" / m["path"]).read_bytes()) == m["sha256"]
+
+
+def test_we_read_a_package_made_with_the_standard_tools(area, tmp_path):
+    """A package assembled with zip, minisign and age (no program of ours) is accepted."""
+    subprocess.run(["minisign", "-G", "-W", "-p", str(tmp_path / "cli.pub"), "-s", str(tmp_path / "cli.key")],
+                   check=True, capture_output=True)
+    area.upper.keys.register(23070, "Hội Khuyến học xã Thử Công Cụ", tmp_path / "cli.pub")
+    folder = tmp_path / "goi"
+    (folder / "records").mkdir(parents=True)
+    members = {"records/citizens.json": json.dumps({"columns": ["uuid", "version", "full_name", "birth", "sex",
+                                                                "cccd", "village", "group", "occupation", "deleted"],
+                                                    "rows": [["u-1", 1, "Lê Văn Công", "1980", "M", None, "Thôn 1", 1,
+                                                              "", False]]}).encode(),
+               "records/enrolments.json": json.dumps({"columns": ["uuid", "person_uuid", "group", "status", "passed"],
+                                                      "rows": [["e-1", "u-1", 1, "recognized", True]]}).encode(),
+               "summary.json": json.dumps({"groups": [{"group": 1, "registered": 1, "assessed": 1, "recognized": 1,
+                                                       "total": 1}]}).encode()}
+    for path, data in members.items():
+        (folder / path).write_bytes(data)
+    manifest = {"format": "so-cong-dan-hoc-tap/goi", "format_version": 1,
+                "sender": {"code": 23070, "name": "Hội Khuyến học xã Thử Công Cụ", "kind": "commune"},
+                "recipient": {"name": "Tỉnh", "age_recipient": area.upper.keys.public().age_recipient},
+                "year": YEAR, "sequence": 1, "previous_sha256": None,
+                "members": [{"path": p, "sha256": sha256(d), "size": len(d)} for p, d in members.items()]}
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    subprocess.run(["minisign", "-S", "-s", str(tmp_path / "cli.key"), "-m", str(folder / "manifest.json")],
+                   check=True, capture_output=True)
+    with zipfile.ZipFile(tmp_path / "goi.zip", "w") as z:
+        for path in ["manifest.json", "manifest.json.minisig", *members]:
+            z.write(folder / path, path)
+    recipient = (area.keys / "tinh" / "giai-ma.pub").read_text(encoding="ascii").strip()
+    subprocess.run(["age", "-r", recipient, "-o", str(tmp_path / "goi.age"), str(tmp_path / "goi.zip")], check=True)
+    check = area.upper.receiving.check(tmp_path / "goi.age", PASS)
+    assert check.office_code == 23070 and check.counts["people"] == 1
+    area.upper.receiving.merge(check)
+    assert any(o.office_code == 23070 for o in area.upper.area.report(YEAR).offices)

@@ -1,0 +1,54 @@
+import pytest
+
+from desktop.exchange.package import PackageError
+from tests.exchange.conftest import PASS, YEAR
+
+
+def send(commune, tmp_path):
+    """The next package of the year, written where the email attachment would land."""
+    name, data = commune.sending.export(YEAR, PASS)
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_commune_to_province_and_back(area, tmp_path):
+    path_a, path_b = send(area.a, tmp_path), send(area.b, tmp_path)
+    assert path_a.name == "cdht-23059-2026-01.age" and path_a.stat().st_size < 10_000_000
+    check = area.upper.receiving.check(path_a, PASS)
+    assert check.office_name == "Hội Khuyến học xã hàm thuận" and check.sequence == 1
+    assert check.counts["people"] == 61 and check.counts["new"] == 61
+    assert "61 người, 61 mới" in check.describe()
+    area.upper.receiving.merge(check)
+    again = area.upper.receiving.check(path_a, PASS)
+    assert again.already_held and "đã nhận gói này rồi" in again.describe()
+    area.upper.receiving.merge(area.upper.receiving.check(path_b, PASS))
+
+    report = area.upper.area.report(YEAR)
+    assert [o.office_code for o in sorted(report.offices, key=lambda o: o.office_code)] == [23059, 23060]
+    expected = sum(r.stats.compute(YEAR).total.recognized for r in (area.a, area.b))
+    assert report.total["recognized"] == expected
+    [dupe] = area.upper.area.duplicates(YEAR)
+    assert dupe.cccd == "060170555555" and {p[1] for p in dupe.places} == {"Võ Thị Mai"}
+
+    name, receipt = area.upper.receiving.receipt(check, PASS)
+    (tmp_path / name).write_bytes(receipt)
+    note = area.a.sending.import_receipt(tmp_path / name)
+    assert note.startswith("Cấp trên đã nhận ngày")
+    assert area.a.sending.sent()[0].receipt == note
+    with pytest.raises(PackageError, match="không dành cho đơn vị này"):
+        area.b.sending.import_receipt(tmp_path / name)
+
+
+def test_corrections_and_stale_files(area, tmp_path):
+    first, second, third = (send(area.b, tmp_path) for _ in range(3))
+    upper = area.upper.receiving
+    held = max(p.sequence for p in area.upper.area.report(YEAR).offices if p.office_code == 23060)
+    check = upper.check(third, PASS)
+    assert "Thiếu lần gửi" in check.describe()  # the second never arrived
+    upper.merge(check)
+    with pytest.raises(PackageError, match="Gói cũ"):
+        upper.check(second, PASS)
+    with pytest.raises(PackageError, match="Gói cũ"):
+        upper.check(first, PASS)
+    assert held < 4
