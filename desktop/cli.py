@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--village", help="tên thôn/khu phố (gõ không dấu được); mặc định cả xã")
     printing.add_argument("--copies", type=int, default=1, help="số bản (phiếu đăng ký trắng)")
     printing.add_argument("--out", required=True, metavar="FILE.pdf")
+    printing.add_argument("--sign", action="store_true", help="ký mã QR kiểm tra trên giấy công nhận (cần mật khẩu khoá)")
+    printing.add_argument("--passphrase-file", metavar="FILE")
 
     roster = sub.add_parser("import-roster", help="nhập danh sách người dân từ tệp Excel .xlsx")
     roster.add_argument("file", metavar="FILE.xlsx")
@@ -64,6 +66,30 @@ def build_parser() -> argparse.ArgumentParser:
     template = sub.add_parser("roster-template", help="tệp Excel mẫu để các chi hội nhập danh sách")
     template.add_argument("--out", required=True, metavar="FILE.xlsx")
 
+    keys = sub.add_parser("keys", help="khoá ký và khoá mã hoá của đơn vị, khoá của cấp trên và của các xã")
+    keys.add_argument("action", choices=["init", "show", "export-public", "import-upper", "register", "list"])
+    keys.add_argument("args", nargs="*", help="export-public THƯ_MỤC | import-upper KHOÁ_KÝ.pub KHOÁ_MÃ_HOÁ.pub | "
+                                              "register MÃ_XÃ TÊN KHOÁ_KÝ.pub")
+    keys.add_argument("--replace", action="store_true", help="thay khoá đã đăng ký (có ghi nhật ký)")
+    keys.add_argument("--passphrase-file", metavar="FILE")
+
+    export = sub.add_parser("export", help="xuất gói đã ký, mã hoá của một năm để gửi cấp trên")
+    export.add_argument("--year", type=int, default=date.today().year)
+    export.add_argument("--out", required=True, metavar="FILE|THƯ_MỤC")
+    export.add_argument("--passphrase-file", metavar="FILE")
+
+    receive = sub.add_parser("receive", help="cấp trên: nhận, kiểm tra và gộp gói của các xã")
+    receive.add_argument("files", nargs="+", metavar="FILE")
+    receive.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không gộp")
+    receive.add_argument("--receipts", metavar="THƯ_MỤC", help="ghi biên nhận đã ký cho từng gói được nhận")
+    receive.add_argument("--passphrase-file", metavar="FILE")
+
+    receipt = sub.add_parser("import-receipt", help="xã: nhập biên nhận của cấp trên")
+    receipt.add_argument("file", metavar="FILE")
+
+    check = sub.add_parser("check-certificate", help="kiểm tra mã QR của một giấy công nhận")
+    check.add_argument("code", metavar="MÃ")
+
     bench = sub.add_parser("bench", help="đo tốc độ trên một xã N người")
     bench.add_argument("--citizens", type=int, default=100_000, metavar="N")
     bench.add_argument("--queries", type=int, default=200)
@@ -74,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     folder = config.data_dir(args.data_dir)
     handlers = {"demo": _demo, "self-test": _self_test, "search": _search, "bench": _bench, "stats": _stats,
-                "print": _print, "import-roster": _import_roster, "report": _report, "roster-template": _template}
+                "print": _print, "import-roster": _import_roster, "report": _report, "roster-template": _template,
+                "keys": _keys, "export": _export, "receive": _receive, "import-receipt": _import_receipt,
+                "check-certificate": _check_certificate}
     try:
         return handlers[args.command](args, folder)
     except SystemExit as e:  # a refusal already explained on stderr
@@ -246,7 +274,8 @@ def _print(args: argparse.Namespace, folder: Path) -> int:
             return True
 
         try:
-            printed = PrintService(register).render(kind, args.year, village, copies=args.copies, progress=progress)
+            printed = PrintService(register).render(kind, args.year, village, copies=args.copies, progress=progress,
+                                                    passphrase=passphrase(args) if args.sign else None)
         except PrintError as e:
             print(f"\nLỗi: {e}", file=sys.stderr)
             return 1
@@ -321,3 +350,137 @@ def _write_workbook(args: argparse.Namespace, folder: Path, make, done: str) -> 
         register.close()
     print(done)
     return 0
+
+
+def passphrase(args: argparse.Namespace, twice: bool = False) -> str:
+    """From --passphrase-file, then SO_CDHT_PASSPHRASE, then asked on the terminal."""
+    import getpass
+    import os
+
+    if getattr(args, "passphrase_file", None):
+        return Path(args.passphrase_file).read_text(encoding="utf-8").strip("\r\n")
+    if os.environ.get("SO_CDHT_PASSPHRASE"):
+        return os.environ["SO_CDHT_PASSPHRASE"]
+    if not sys.stdin.isatty():
+        print("Lỗi: cần mật khẩu khoá (--passphrase-file hoặc biến SO_CDHT_PASSPHRASE).", file=sys.stderr)
+        raise SystemExit(2)
+    first = getpass.getpass("Mật khẩu khoá: ")
+    if twice and getpass.getpass("Nhập lại mật khẩu: ") != first:
+        print("Lỗi: hai lần nhập không giống nhau.", file=sys.stderr)
+        raise SystemExit(2)
+    return first
+
+
+def _keys(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.exchange.keys import KeyError_
+
+    register = _open(args, folder)
+    try:
+        k = register.keys
+        match args.action, args.args:
+            case "init", []:
+                made = k.create(passphrase(args, twice=True))
+                print(f"Đã tạo khoá. Dấu vân tay khoá ký: {made.fingerprint}")
+            case "show", []:
+                pub = k.public()
+                print(f"Dấu vân tay khoá ký: {pub.fingerprint}\nKhoá ký (minisign): {pub.signing}\n"
+                      f"Khoá mã hoá (age): {pub.age_recipient}")
+            case "export-public", [target]:
+                for path in k.write_public_files(Path(target)):
+                    print(f"Đã ghi {path}")
+            case "import-upper", [signing, age]:
+                print(f"Đã nhập khoá cấp trên. Dấu vân tay (so với phiếu khoá giấy): {k.import_upper(Path(signing), Path(age))}")
+            case "register", [code, name, signing]:
+                fp = k.register(int(code), name, Path(signing), replace=args.replace)
+                print(f"Đã đăng ký khoá của {name} (mã {code}). Dấu vân tay (so với phiếu khoá giấy): {fp}")
+            case "list", []:
+                for t in k.trusted():
+                    print(f"{t.office_code}\t{t.office_name}\t{t.fingerprint}\t{t.registered_at}"
+                          + ("\tđã thay" if t.replaced else ""))
+            case _:
+                print("Lỗi: sai tham số của lệnh keys (xem --help).", file=sys.stderr)
+                return 2
+        return 0
+    except (KeyError_, ValueError) as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 1
+    finally:
+        register.close()
+
+
+def _export(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.exchange.keys import KeyError_
+    from desktop.exchange.package import PackageError
+    from desktop.services.safe_write import write_atomically
+
+    register = _open(args, folder)
+    try:
+        name, data = register.sending.export(args.year, passphrase(args))
+    except (KeyError_, PackageError) as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 1
+    finally:
+        register.close()
+    out = Path(args.out)
+    target = out / name if out.is_dir() else out
+    write_atomically(target, data)
+    print(f"Đã xuất gói năm {args.year} ra {target} ({len(data):,} byte).".replace(",", "."))
+    return 0
+
+
+def _receive(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.exchange.keys import KeyError_
+    from desktop.exchange.package import PackageError
+    from desktop.services.safe_write import write_atomically
+
+    register = _open(args, folder)
+    failed = 0
+    try:
+        secret = passphrase(args)
+        for file in args.files:
+            path = Path(file)
+            try:
+                check = register.receiving.check(path, secret)
+            except (PackageError, KeyError_) as e:
+                print(f"TỪ CHỐI {path.name}: {e}")
+                failed += 1
+                continue
+            print(f"{path.name}: {check.describe()}")
+            if args.dry_run:
+                continue
+            register.receiving.merge(check)
+            if args.receipts:
+                name, data = register.receiving.receipt(check, secret)
+                write_atomically(Path(args.receipts) / name, data)
+                print(f"  biên nhận: {Path(args.receipts) / name}")
+        if args.dry_run:
+            print("Chạy thử: chưa gộp gói nào.")
+        return 1 if failed else 0
+    finally:
+        register.close()
+
+
+def _import_receipt(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.exchange.package import PackageError
+
+    register = _open(args, folder)
+    try:
+        print(register.sending.import_receipt(Path(args.file)))
+        return 0
+    except PackageError as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 1
+    finally:
+        register.close()
+
+
+def _check_certificate(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.services.printing import check_certificate
+
+    register = _open(args, folder)
+    try:
+        result = check_certificate(register, args.code)
+    finally:
+        register.close()
+    print(result.message)
+    return 0 if result.genuine else 1

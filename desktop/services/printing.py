@@ -16,6 +16,7 @@ from desktop.domain.admin_units import bare_name
 from desktop.domain.birth import BirthDate
 from desktop.domain.cycle import Status
 from desktop.domain.groups import CitizenGroup
+from desktop.exchange.certificate_code import CertificateFacts, CodeCheck, check_code, make_code
 from desktop.print import certificates, forms, lists, report
 from desktop.print.data import (
     AssessmentSheetData,
@@ -77,7 +78,8 @@ class PrintService:
 
     def render(self, kind: DocumentKind, year: int, village_id: int | None = None,
                enrolment_ids: Sequence[int] | None = None, copies: int = 1,
-               progress: ProgressFn | None = None) -> Printed:
+               progress: ProgressFn | None = None, passphrase: str | None = None) -> Printed:
+        """`passphrase` unlocks the office key, which signs each certificate's QR code."""
         office = self._office()
         match kind:
             case DocumentKind.REGISTRATION:
@@ -98,7 +100,7 @@ class PrintService:
                 data = self._decision(office, year)
                 return Printed(lists.decision(data), len(data.rows), kind.label)
             case DocumentKind.CERTIFICATE:
-                items = self._certificates(office, year, village_id, enrolment_ids)
+                items = self._certificates(office, year, village_id, enrolment_ids, passphrase)
                 return Printed(certificates.render_certificates(items, progress), len(items), kind.label)
             case DocumentKind.REPORT:
                 return Printed(report.stats_report(self._report(office, year)), 1, kind.label)
@@ -180,10 +182,11 @@ class PrintService:
                             rejected or 0)
 
     def _certificates(self, office: OfficeHeader, year: int, village_id: int | None,
-                      ids: Sequence[int] | None) -> list[CertificateData]:
+                      ids: Sequence[int] | None, passphrase: str | None) -> list[CertificateData]:
         """Serial numbers are given on first printing, in one transaction; a second printing is marked."""
         info = self.r.office.info()
         assert info is not None
+        signer = self.r.keys.store.signer(passphrase) if passphrase and self.r.keys.store.exists() else None
         actor = self.r.office.clerk_name()
         items = []
         with self.r.db.session() as s:
@@ -216,8 +219,10 @@ class PrintService:
                                    "summary": f"In lại giấy công nhận số {serial} (lần {cert.reprints}): {c.full_name}",
                                    "changes": json.dumps({"Số lần in lại": [cert.reprints - 1, cert.reprints]})})
                 d = decisions[e.decision_id]
+                code = None if signer is None else make_code(
+                    CertificateFacts(info.commune_code, year, serial, c.full_name, c.birth_year, d.number), signer)
                 items.append(CertificateData(office, year, c.full_name, _birth(c), village, d.number, d.signed_on,
-                                             d.signer_title, d.signer_name, serial, reprint))
+                                             d.signer_title, d.signer_name, serial, reprint, code))
             if new_rows:
                 s.execute(insert(Certificate.__table__), new_rows)
             s.execute(insert(AuditEntry.__table__), audits)
@@ -245,3 +250,20 @@ def _person(c: Citizen, village: str, group: CitizenGroup | None = None) -> Pers
 
 def _stats_line(x) -> StatsLine:  # noqa: ANN001
     return StatsLine(x.label, x.recognized, x.adults, x.from_register, x.rate, x.registered, x.assessed)
+
+
+def check_certificate(register: Register, code: str) -> CodeCheck:
+    """Genuine or not, and whose: the office's own certificates, or those of offices whose keys are registered."""
+    info = register.office.info()
+
+    def key_of(office_code: int) -> tuple[str, str] | None:
+        if info is not None and office_code == info.commune_code and register.keys.store.exists():
+            return register.keys.public().signing, info.association_name
+        key = register.keys.key_of(office_code)
+        if key is None:
+            return None
+        name = next((t.office_name for t in register.keys.trusted() if t.office_code == office_code and not t.replaced),
+                    f"đơn vị mã {office_code}")
+        return key, name
+
+    return check_code(code, key_of)
