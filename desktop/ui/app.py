@@ -39,10 +39,20 @@ def run_window(args: argparse.Namespace) -> int:
     from desktop.ui.setup_wizard import SetupWizard
 
     if register.office.info() is None:
-        wizard = SetupWizard(register.office)
+        wizard = SetupWizard(register.office, keys=register.keys)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             register.close()
             return 0
+    info = register.office.info()
+    assert info is not None
+    if info.is_upper:
+        from desktop.ui.upper_window import UpperWindow
+
+        upper = UpperWindow(register)
+        upper.show()
+        code = app.exec()
+        register.close()
+        return code
     if register.problems:  # a broken criteria file: say so, then go on with the sets already held
         messages.warn(None, "Cảnh báo khi mở sổ", "\n\n".join(register.problems))
     opening = time.perf_counter()

@@ -30,8 +30,11 @@ from desktop.ui import messages
 from desktop.ui.citizen_page import CitizenPage
 from desktop.ui.dashboard_page import DashboardPage
 from desktop.ui.enrolment_page import EnrolmentPage
+from desktop.ui.exchange_pages import CheckCertificateDialog, SendDialog
+from desktop.ui.keys_dialog import KeysDialog
 from desktop.ui.messages import translate_buttons
 from desktop.ui.office_settings_dialog import OfficeSettingsDialog
+from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.print_dialog import PrintDialog
 from desktop.ui.recognition_page import RecognitionPage
 from desktop.ui.roster_dialog import RosterDialog
@@ -48,6 +51,7 @@ class MainWindow(QMainWindow):
         assert info is not None, "the office is set up before the main window opens"
         self.setWindowTitle(f"{APP_NAME} — {info.association_name}")
         self.resize(1180, 760)
+        self.keeper = PassphraseKeeper()
 
         self.year = QSpinBox()
         self.year.setRange(FIRST_YEAR, 2100)
@@ -89,6 +93,10 @@ class MainWindow(QMainWindow):
         self._action(excel, "Xuất báo cáo năm ra Excel…", self.export_report)
         people.addSeparator()
         self._action(people, "Thoát", self.close, "Ctrl+Q")
+        exchange = menu.addMenu("&Trao đổi")
+        self._action(exchange, "Khoá của đơn vị…", self.show_keys)
+        self._action(exchange, "Gửi tệp lên cấp trên…", self.send_up)
+        self._action(exchange, "Kiểm tra giấy công nhận…", self.check_certificate)
         lists = menu.addMenu("&Danh mục")
         self._action(lists, "Thôn, khu phố…", self.edit_villages)
         self._action(lists, "Người ký quyết định…", self.edit_signer)
@@ -155,9 +163,20 @@ class MainWindow(QMainWindow):
                         else f"{name} đã đăng ký năm {year} từ trước (hoặc đã bị xoá khỏi sổ).")
         self._stale = {1, 2, 3}
 
+    def show_keys(self) -> None:
+        KeysDialog(self.register, self.keeper, self).exec()
+
+    def send_up(self) -> None:
+        self.send_dialog = SendDialog(self.register, self.year.value(), self.keeper, self)
+        self.send_dialog.exec()
+
+    def check_certificate(self) -> None:
+        CheckCertificateDialog(self.register, self).exec()
+
     def print_documents(self) -> None:
         rows = self.cycle.selected_rows() if self.tabs.currentWidget() is self.cycle else []
-        dialog = PrintDialog(self.register, self.year.value(), [(r.id, r.full_name) for r in rows], self)
+        dialog = PrintDialog(self.register, self.year.value(), [(r.id, r.full_name) for r in rows], self,
+                             keeper=self.keeper)
         self.print_dialog = dialog
         dialog.exec()
 

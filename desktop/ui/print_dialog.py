@@ -28,6 +28,7 @@ from desktop.services.printing import DocumentKind, Printed, PrintError, PrintSe
 from desktop.services.register import Register
 from desktop.services.safe_write import write_atomically
 from desktop.ui import messages
+from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.worker import Background
 
 PER_PERSON = {DocumentKind.REGISTRATION, DocumentKind.ASSESSMENT_SHEET, DocumentKind.CERTIFICATE}
@@ -35,12 +36,14 @@ PER_PERSON = {DocumentKind.REGISTRATION, DocumentKind.ASSESSMENT_SHEET, Document
 
 class PrintDialog(QDialog):
     def __init__(self, register: Register, year: int, selected: list[tuple[int, str]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, keeper: PassphraseKeeper | None = None) -> None:
         """`selected`: (enrolment id, name) of the people chosen on the year's list, if any."""
         super().__init__(parent)
         self._register = register
         self._year = year
         self._selected = selected
+        self._keeper = keeper
+        self._secret: str | None = None
         self.printed: Printed | None = None
         self.job: Background | None = None
         self.setWindowTitle(f"In giấy tờ năm {year}")
@@ -117,15 +120,22 @@ class PrintDialog(QDialog):
         village = self.village.currentData() if self.village.isEnabled() else None
         service = PrintService(self._register)
         year, copies = self._year, self.copies.value()
+        secret = None
+        if kind is DocumentKind.CERTIFICATE and self._keeper is not None and self._register.keys.store.exists():
+            # the office key signs each certificate's QR code; without it the box stays empty
+            secret = self._keeper.get(self, "Mã kiểm tra trên giấy công nhận được ký bằng khoá của đơn vị.")
+        self._secret = secret
         self._set_ready(False)
         self.status.setText("Đang chuẩn bị…")
         self.job = Background(self, kind.label,
-                              lambda progress: service.render(kind, year, village, ids, copies, progress),
+                              lambda progress: service.render(kind, year, village, ids, copies, progress, secret),
                               self._show, self._failed)
         self.job.start()
 
     def _show(self, printed: Printed) -> None:
         self.printed = printed
+        if self._keeper is not None and self._secret:
+            self._keeper.keep(self._secret)  # it unlocked the key: not asked again this session
         data = QByteArray(printed.pdf)
         self._buffer = QBuffer(self)  # kept alive: the document reads from it
         self._buffer.setData(data)
@@ -135,7 +145,13 @@ class PrintDialog(QDialog):
         self._set_ready(True)
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
+        from desktop.exchange.keys import KeyError_
+
+        if isinstance(error, KeyError_):
+            if self._keeper is not None:
+                self._keeper.forget()
+            self.status.setText(str(error))
+        elif isinstance(error, Cancelled):
             self.status.setText("Đã huỷ: chưa in gì.")
         elif isinstance(error, PrintError):
             self.status.setText(str(error))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,9 +23,11 @@ from desktop.ui.widgets import ErrorLabel, FoldingComboBox
 
 
 class SetupWizard(QWizard):
-    def __init__(self, office: OfficeService, parent: QWidget | None = None) -> None:
+    def __init__(self, office: OfficeService, parent: QWidget | None = None, keys=None) -> None:  # noqa: ANN001
+        """`keys` (a KeyService): when given, the last page creates the office's keys."""
         super().__init__(parent)
         self._office = office
+        self._keys = keys
         self.setWindowTitle("Thiết lập Sổ Công dân học tập")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         for button, text in ((QWizard.WizardButton.NextButton, "Tiếp theo >"),
@@ -40,12 +43,15 @@ class SetupWizard(QWizard):
         for p in admin_units.provinces():
             self.province.addItem(p.name, p.code)
         self.commune = FoldingComboBox()
+        self.is_upper = QCheckBox("Đơn vị cấp trên (Hội Khuyến học tỉnh, thành phố hoặc huyện): nhận và tổng hợp "
+                                  "tệp của các xã")
+        self.is_upper.toggled.connect(self._kind_changed)
         self.province.currentIndexChanged.connect(self._load_communes)
         self.commune.currentIndexChanged.connect(self._suggest_names)
         self.place_error = ErrorLabel()
         page1 = _page("Đơn vị hành chính", "Chọn tỉnh/thành phố rồi xã/phường của Hội (danh mục sau sắp xếp "
                                            "ngày 01/07/2025). Gõ vài chữ đầu để chọn nhanh, không cần dấu.",
-                      [("Tỉnh/thành phố:", self.province), ("Xã/phường/đặc khu:", self.commune)],
+                      [("", self.is_upper), ("Tỉnh/thành phố:", self.province), ("Xã/phường/đặc khu:", self.commune)],
                       self.place_error, self._check_place)
 
         # 2. the association and the clerk
@@ -65,9 +71,21 @@ class SetupWizard(QWizard):
         self.villages_error = ErrorLabel()
         page3 = _page("Thôn, khu phố", "Mỗi dòng một thôn, ấp, bản, khu phố hoặc tổ dân phố. "
                                        "Có thể sửa danh sách này sau (menu Danh mục).",
-                      [("", self.villages)], self.villages_error, self._finish)
+                      [("", self.villages)], self.villages_error, self._check_villages)
 
-        for page in (page1, page2, page3):
+        # 4. the keys
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_again = QLineEdit()
+        self.passphrase_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.keys_error = ErrorLabel()
+        page4 = _page("Khoá của đơn vị", "Khoá dùng để ký các tệp gửi cấp trên và mã kiểm tra trên giấy công nhận. "
+                                         "Mật khẩu bảo vệ khoá: ít nhất 8 ký tự, ghi lại và cất nơi an toàn. Có thể "
+                                         "để trống và tạo khoá sau (menu Trao đổi → Khoá).",
+                      [("Mật khẩu:", self.passphrase), ("Nhập lại:", self.passphrase_again)], self.keys_error,
+                      self._finish)
+
+        for page in (page1, page2, page3, page4):
             self.addPage(page)
 
     def _load_communes(self) -> None:
@@ -78,7 +96,17 @@ class SetupWizard(QWizard):
             for c in admin_units.communes(code):
                 self.commune.addItem(c.name, c.code)
 
+    def _kind_changed(self) -> None:
+        self.commune.setEnabled(not self.is_upper.isChecked())
+        self._suggest_names()
+
     def _suggest_names(self) -> None:
+        if self.is_upper.isChecked() and self.province.currentData() is not None:
+            province = admin_units.province(self.province.currentData())
+            kind = "thành phố" if province.kind == "thành phố trung ương" else "tỉnh"
+            self.association.setText(f"Hội Khuyến học {kind} {province.name.removeprefix('Thành phố ')}")
+            self.upper.setText("Trung ương Hội Khuyến học Việt Nam")
+            return
         if self.commune.currentData() is None:
             return
         name = self.commune.currentText()
@@ -89,7 +117,7 @@ class SetupWizard(QWizard):
         self.upper.setText(f"Hội Khuyến học {kind} {bare}")
 
     def _check_place(self) -> bool:
-        if self.province.currentData() is None or self.commune.currentData() is None:
+        if self.province.currentData() is None or (self.commune.currentData() is None and not self.is_upper.isChecked()):
             self.place_error.say("Hãy chọn cả tỉnh/thành phố và xã/phường.")
             return False
         self.place_error.say(None)
@@ -105,20 +133,41 @@ class SetupWizard(QWizard):
         self.people_error.say(None)
         return True
 
+    def _check_villages(self) -> bool:
+        if not self.is_upper.isChecked() and not self.villages.toPlainText().strip():
+            self.villages_error.say("Cần nhập ít nhất một thôn/khu phố.")
+            return False
+        self.villages_error.say(None)
+        return True
+
     def _finish(self) -> bool:
+        upper = self.is_upper.isChecked()
+        secret = self.passphrase.text()
+        if secret != self.passphrase_again.text():
+            self.keys_error.say("Hai lần nhập mật khẩu không giống nhau.")
+            return False
+        if secret and len(secret) < 8:
+            self.keys_error.say("Mật khẩu bảo vệ khoá cần ít nhất 8 ký tự.")
+            return False
+        province = self.province.currentData()
         setup = OfficeSetup(
-            province_code=self.province.currentData(), province_name=self.province.currentText(),
-            commune_code=self.commune.currentData(), commune_name=self.commune.currentText(),
+            province_code=province, province_name=self.province.currentText(),
+            commune_code=province if upper else self.commune.currentData(),
+            commune_name=self.province.currentText() if upper else self.commune.currentText(),
             association_name=self.association.text(), clerk_name=self.clerk.text(),
-            upper_level_name=self.upper.text(), villages=tuple(self.villages.toPlainText().splitlines()))
+            upper_level_name=self.upper.text(), villages=tuple(self.villages.toPlainText().splitlines()),
+            kind="upper" if upper else "commune")
         try:
             self._office.set_up(setup)
         except OfficeError as e:
-            self.villages_error.say(str(e))
+            self.keys_error.say(str(e))
             return False
         except Exception as e:  # noqa: BLE001 - the clerk must see why, and can try again
             messages.warn(self, "Không lưu được", f"Không lưu được thiết lập: {e}")
             return False
+        if secret and self._keys is not None:
+            self._keys.create(secret)
+            self.created_passphrase = secret
         return True
 
 

@@ -61,7 +61,7 @@ def test_cancel_leaves_nothing_to_print(qtbot, commune, monkeypatch):
     from desktop.print.page import Cancelled
     from desktop.services.printing import PrintService
 
-    def slow_render(self, kind, year, village_id=None, enrolment_ids=None, copies=1, progress=None):
+    def slow_render(self, kind, year, village_id=None, enrolment_ids=None, copies=1, progress=None, passphrase=None):
         for i in range(2000):  # a long batch that checks for Cancel at every step, as the documents do
             if not progress(i, 2000):
                 raise Cancelled()

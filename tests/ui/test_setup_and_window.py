@@ -26,10 +26,17 @@ def test_first_start_wizard_by_typing(qtbot, register):
     wizard.next()
     assert wizard.currentId() == 2
     # no village yet: refused with a message, nothing saved
-    wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert "ít nhất một thôn" in wizard.villages_error.text()
+    wizard.next()
+    assert wizard.currentId() == 2 and "ít nhất một thôn" in wizard.villages_error.text()
     assert register.office.info() is None
     wizard.villages.setPlainText("Thôn 1\nthôn phú lập\n\nThôn 1\n")
+    wizard.next()
+    assert wizard.currentId() == 3
+    type_text("ngan-qua", wizard.passphrase)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert "ít nhất 8 ký tự" in wizard.keys_error.text() or "không giống nhau" in wizard.keys_error.text()
+    assert register.office.info() is None
+    wizard.passphrase.clear()  # keys can be made later
     wizard.button(QWizard.WizardButton.FinishButton).click()
     info = register.office.info()
     assert (info.commune_name, info.province_name, info.clerk_name) == ("Xã Hàm Thuận", "Lâm Đồng", "Nguyễn Thị Lan")
@@ -52,7 +59,8 @@ def test_main_window_villages_and_clerk(qtbot, office, monkeypatch):
     assert window.windowTitle() == "Sổ Công dân học tập — Hội Khuyến học xã Hàm Thuận"
     assert window.clerk_label.text() == "Cán bộ nhập liệu: Nguyễn Thị Lan"
     assert [m.title() for m in (a.menu() for a in window.menuBar().actions())] == ["&Người dân", "&Excel",
-                                                                                    "&Danh mục", "&Trợ giúp"]
+                                                                                    "&Trao đổi", "&Danh mục",
+                                                                                    "&Trợ giúp"]
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("trần văn bình", True)))
     window.change_clerk()
     assert window.clerk_label.text() == "Cán bộ nhập liệu: Trần Văn Bình"
@@ -71,3 +79,23 @@ def test_main_window_villages_and_clerk(qtbot, office, monkeypatch):
     warned: list[str] = []
     dialog.rename()
     assert warned == ["Đã có “Thôn Phú Lập” trong danh sách thôn/khu phố."]
+
+
+def test_an_upper_level_office_with_its_keys(qtbot, register):
+    wizard = SetupWizard(register.office, keys=register.keys)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.is_upper.setChecked(True)
+    type_text("lam d", wizard.province)
+    assert not wizard.commune.isEnabled()
+    wizard.next()
+    assert wizard.association.text() == "Hội Khuyến học tỉnh Lâm Đồng"
+    type_text("Trần Văn Tỉnh", wizard.clerk)
+    wizard.next()
+    wizard.next()  # no villages at an upper level
+    assert wizard.currentId() == 3
+    type_text("mat-khau-tinh", wizard.passphrase)
+    type_text("mat-khau-tinh", wizard.passphrase_again)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    info = register.office.info()
+    assert info.is_upper and info.commune_code == 68 and register.keys.store.exists()

@@ -1,0 +1,122 @@
+"""The upper level's area: per office and per group (recognized / everyone in the group / rate), the
+area's totals against the targets with a chart, and the people counted in two communes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.domain.groups import CitizenGroup
+from desktop.domain.numbers import vn_int, vn_percent
+from desktop.services.register import Register
+from desktop.services.safe_write import write_atomically
+from desktop.services.year_stats import NATIONAL_TARGETS
+from desktop.ui.exchange_pages import _fill, _table
+
+KINDS = {CitizenGroup.FARMER: "adults", CitizenGroup.WORKER: "adults", CitizenGroup.OFFICIAL: "officials"}
+
+
+def _rate(recognized: int, total: int) -> float | None:
+    return recognized / total if total else None
+
+
+class AreaPage(QWidget):
+    def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
+        super().__init__(parent)
+        self._r = register
+        self.year = year
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        export = QPushButton("Xuất Excel…")
+        export.clicked.connect(self.export)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(export)
+        self.groups = _table(["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký",
+                              "Đã chấm điểm", "Mục tiêu 2025", "Mục tiêu 2030"])
+        self.offices = _table(["Xã, phường", "Lần gửi", *[f"Nhóm {int(g)}: công nhận / tổng / tỉ lệ" for g in CitizenGroup],
+                               "Cả đơn vị"])
+        self.duplicates = _table(["Số CCCD", "Có tên ở"])
+        self.chart = QChartView()
+        self.chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart.setMinimumHeight(220)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.groups)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(QLabel("<b>Theo xã, phường</b>"))
+        layout.addWidget(self.offices, 1)
+        layout.addWidget(QLabel("<b>Người có tên ở hai đơn vị (cùng số CCCD) — cần liên hệ xã để xử lý</b>"))
+        layout.addWidget(self.duplicates)
+        if load:
+            self.refresh()
+
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.refresh()
+
+    def refresh(self) -> None:
+        report = self._r.area.report(self.year)
+        self.report = report
+        self.title.setText(f"Tổng hợp địa bàn năm {self.year}: {len(report.offices)} đơn vị đã gửi")
+        rows = []
+        for g in CitizenGroup:
+            f = report.groups[int(g)]
+            rate = _rate(f["recognized"], f["total"])
+            rows.append([g.short_label, vn_int(f["recognized"]), vn_int(f["total"]), vn_percent(rate),
+                         vn_int(f["registered"]), vn_int(f["assessed"]),
+                         *[_mark(rate, NATIONAL_TARGETS[m][KINDS[g]]) for m in (2025, 2030)]])
+        t = report.total
+        rows.append(["Toàn địa bàn", vn_int(t["recognized"]), vn_int(t["total"]), vn_percent(_rate(t["recognized"],
+                     t["total"])), vn_int(t["registered"]), vn_int(t["assessed"]), "", ""])
+        _fill(self.groups, rows)
+        _fill(self.offices, [[o.office_name, str(o.sequence),
+                              *[_cell(next((x for x in o.groups if x["group"] == int(g)), None)) for g in CitizenGroup],
+                              _cell(o.total)] for o in report.offices])
+        _fill(self.duplicates, [[d.cccd, "; ".join(f"{office}: {name} ({birth})" for office, name, birth in d.places)]
+                                for d in self._r.area.duplicates(self.year)])
+        self._chart(report)
+
+    def _chart(self, report) -> None:  # noqa: ANN001
+        chart = QChart()
+        chart.setTitle(f"Tỉ lệ được công nhận của địa bàn năm {self.year} so với mục tiêu (%)")
+        series = QBarSeries()
+        rate = QBarSet("Tỉ lệ được công nhận")
+        rate.append([round((_rate(report.groups[int(g)]["recognized"], report.groups[int(g)]["total"]) or 0) * 100, 1)
+                     for g in CitizenGroup])
+        series.append(rate)
+        for m in (2025, 2030):
+            target = QBarSet(f"Mục tiêu {m}")
+            target.append([NATIONAL_TARGETS[m][KINDS[g]] for g in CitizenGroup])
+            series.append(target)
+        series.setLabelsVisible(True)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([g.short_label.split(",")[0] for g in CitizenGroup])
+        axis_y = QValueAxis()
+        axis_y.setRange(0, 100)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        self.chart.setChart(chart)
+
+    def export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Xuất tổng hợp địa bàn",
+                                              str(Path.home() / f"dia-ban-{self.year}.xlsx"), "Excel (*.xlsx)")
+        if name:
+            write_atomically(Path(name), self._r.area.workbook(self.year))
+
+
+def _cell(f: dict | None) -> str:
+    if not f:
+        return "–"
+    return f"{vn_int(f['recognized'])} / {vn_int(f['total'])} / {vn_percent(_rate(f['recognized'], f['total']))}"
+
+
+def _mark(rate: float | None, percent: int) -> str:
+    return f"{percent}% — {'đạt' if rate is not None and rate * 100 >= percent else 'chưa đạt'}"

@@ -1,0 +1,213 @@
+"""Sending up (a commune: export the year's package, import the receipt) and, at the upper level,
+receiving (check every file, then merge the good ones and write their receipts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.exchange.certificate_code import CodeCheck
+from desktop.exchange.keys import KeyError_
+from desktop.exchange.package import PackageError
+from desktop.services.printing import check_certificate
+from desktop.services.receiving import ReceiveCheck
+from desktop.services.register import Register
+from desktop.services.safe_write import write_atomically
+from desktop.ui.passphrase import PassphraseKeeper
+from desktop.ui.worker import Background
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+
+
+class SendDialog(QDialog):
+    """A commune's packages for the year: export the next one, and see which came back with a receipt."""
+
+    def __init__(self, register: Register, year: int, keeper: PassphraseKeeper, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._r, self._year, self._keeper = register, year, keeper
+        self.setWindowTitle(f"Gửi tệp năm {year} lên cấp trên")
+        self.resize(820, 420)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.table = _table(["Năm", "Lần", "Tệp", "Ngày xuất", "Biên nhận của cấp trên"])
+        export = QPushButton(f"Xuất gói năm {year}…")
+        export.clicked.connect(self.export)
+        receipt = QPushButton("Nhập biên nhận…")
+        receipt.clicked.connect(self.import_receipt)
+        row = QHBoxLayout()
+        row.addWidget(export)
+        row.addWidget(receipt)
+        row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        _fill(self.table, [[str(s.year), str(s.sequence), s.file_name, s.sent_at, s.receipt or "chưa có"]
+                           for s in self._r.sending.sent()])
+
+    def export(self) -> None:
+        passphrase = self._keeper.get(self, "Gói được ký bằng khoá của đơn vị.")
+        if passphrase is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Chọn nơi lưu gói (để gửi kèm thư điện tử)", str(Path.home()))
+        if folder:
+            self.export_to(Path(folder), passphrase)
+
+    def export_to(self, folder: Path, passphrase: str) -> Path | None:
+        try:
+            name, data = self._r.sending.export(self._year, passphrase)
+        except (KeyError_, PackageError) as e:
+            self.status.setText(str(e))
+            return None
+        self._keeper.keep(passphrase)
+        path = folder / name
+        write_atomically(path, data)
+        self.status.setText(f"Đã xuất {path} ({len(data) // 1024} KB). Gửi tệp này kèm thư điện tử cho cấp trên.")
+        self.refresh()
+        return path
+
+    def import_receipt(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Chọn biên nhận của cấp trên", str(Path.home()), "Biên nhận (*.zip)")
+        if name:
+            self.import_receipt_from(Path(name))
+
+    def import_receipt_from(self, path: Path) -> None:
+        try:
+            self.status.setText(self._r.sending.import_receipt(path))
+        except PackageError as e:
+            self.status.setText(str(e))
+        self.refresh()
+
+
+class ReceivePage(QWidget):
+    """The upper level's inbox: files are checked first (nothing merged), then the good ones merged."""
+
+    def __init__(self, register: Register, keeper: PassphraseKeeper, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._r, self._keeper = register, keeper
+        self.checks: list[tuple[Path, ReceiveCheck | None, str]] = []
+        self.job: Background | None = None
+        self.status = QLabel("Chọn các tệp gói các xã gửi lên (nhiều tệp cùng lúc được).")
+        self.status.setWordWrap(True)
+        self.table = _table(["Tệp", "Kết quả kiểm tra"])
+        choose = QPushButton("Chọn tệp và kiểm tra…")
+        choose.clicked.connect(self.choose)
+        self.merge_button = QPushButton("Gộp các gói hợp lệ và ghi biên nhận…")
+        self.merge_button.clicked.connect(self.merge)
+        self.merge_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(choose)
+        row.addWidget(self.merge_button)
+        row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table)
+
+    def choose(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Chọn gói của các xã", str(Path.home()), "Gói (*.age)")
+        if names:
+            passphrase = self._keeper.get(self, "Giải mã gói cần khoá của đơn vị.")
+            if passphrase:
+                self.check_files([Path(n) for n in names], passphrase)
+
+    def check_files(self, paths: list[Path], passphrase: str) -> None:
+        def job(progress):  # noqa: ANN001, ANN202
+            found = []
+            for i, path in enumerate(paths):
+                try:
+                    found.append((path, self._r.receiving.check(path, passphrase), ""))
+                except (PackageError, KeyError_) as e:
+                    found.append((path, None, str(e)))
+                if not progress(i + 1, len(paths)):
+                    break
+            return found
+
+        self._passphrase = passphrase
+        self.merge_button.setEnabled(False)
+        self.job = Background(self, "Kiểm tra gói", job, self._show, lambda e: self.status.setText(str(e)))
+        self.job.start()
+
+    def _show(self, found: list) -> None:
+        self.checks = found
+        if any(check for _, check, _ in found):
+            self._keeper.keep(self._passphrase)
+        _fill(self.table, [[p.name, check.describe() if check else f"TỪ CHỐI: {why}"] for p, check, why in found])
+        good = sum(1 for _, c, _ in found if c and not c.already_held)
+        self.status.setText(f"{len(found)} tệp: {good} gói hợp lệ chờ gộp, "
+                            f"{sum(1 for _, c, _ in found if c is None)} bị từ chối. Chưa gộp gì.")
+        self.merge_button.setEnabled(good > 0)
+
+    def merge(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Chọn nơi lưu biên nhận", str(Path.home()))
+        if folder:
+            self.merge_into(Path(folder))
+
+    def merge_into(self, receipts: Path) -> int:
+        merged = 0
+        for _, check, _ in self.checks:
+            if check is None or check.already_held:
+                continue
+            self._r.receiving.merge(check)
+            name, data = self._r.receiving.receipt(check, self._passphrase)
+            write_atomically(receipts / name, data)
+            merged += 1
+        self.status.setText(f"Đã gộp {merged} gói; biên nhận đã ghi vào {receipts}.")
+        self.merge_button.setEnabled(False)
+        return merged
+
+
+class CheckCertificateDialog(QDialog):
+    """Scan or paste the QR code of a certificate: genuine or not, and whose."""
+
+    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._r = register
+        self.setWindowTitle("Kiểm tra giấy công nhận")
+        self.resize(640, 180)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("Quét mã QR trên giấy công nhận, hoặc dán mã vào đây rồi Enter")
+        self.code.returnPressed.connect(self.run)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.code)
+        layout.addWidget(self.result)
+
+    def run(self) -> CodeCheck:
+        check = check_certificate(self._r, self.code.text())
+        colour = "#1b5e20" if check.genuine else "#b00020"
+        self.result.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.result.setText(check.message)
+        return check

@@ -1,0 +1,207 @@
+"""The office's keys: create them, show the fingerprint, hand out the public files and the key form;
+import the upper level's keys (a commune) or register a commune's key (an upper level)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.admin_units import bare_name
+from desktop.exchange.keys import KeyError_
+from desktop.print.data import OfficeHeader
+from desktop.print.key_form import key_form
+from desktop.services.register import Register
+from desktop.services.safe_write import write_atomically
+from desktop.ui import messages
+from desktop.ui.passphrase import PassphraseKeeper
+from desktop.ui.widgets import ErrorLabel
+
+
+class KeysDialog(QDialog):
+    def __init__(self, register: Register, keeper: PassphraseKeeper, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._r = register
+        self._keeper = keeper
+        info = register.office.info()
+        assert info is not None
+        self._info = info
+        self.setWindowTitle("Khoá của đơn vị")
+        self.resize(720, 420)
+        self.own = QLabel()
+        self.own.setWordWrap(True)
+        self.own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.other = QLabel()
+        self.other.setWordWrap(True)
+        self.error = ErrorLabel()
+        self.create_button = QPushButton("Tạo khoá…")
+        self.create_button.clicked.connect(self.create_keys)
+        save = QPushButton("Lưu tệp khoá công khai…")
+        save.clicked.connect(self.save_public)
+        form_button = QPushButton("Lưu phiếu khoá (PDF) để ký…")
+        form_button.clicked.connect(self.save_key_form)
+        mine = QHBoxLayout()
+        for b in (self.create_button, save, form_button):
+            mine.addWidget(b)
+        theirs = QHBoxLayout()
+        if info.is_upper:
+            register_button = QPushButton("Đăng ký khoá của một xã…")
+            register_button.clicked.connect(self.register_commune)
+            theirs.addWidget(register_button)
+        else:
+            upper_button = QPushButton("Nhập khoá của cấp trên…")
+            upper_button.clicked.connect(self.import_upper)
+            theirs.addWidget(upper_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<b>Khoá của đơn vị</b>"))
+        layout.addWidget(self.own)
+        layout.addLayout(mine)
+        layout.addWidget(QLabel("<b>Khoá của đơn vị khác</b>"))
+        layout.addWidget(self.other)
+        layout.addLayout(theirs)
+        layout.addWidget(self.error)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._info = self._r.office.info()
+        if self._r.keys.store.exists():
+            pub = self._r.keys.public()
+            self.own.setText(f"Dấu vân tay khoá ký: <b>{pub.fingerprint}</b><br>Khoá ký: {pub.signing}<br>"
+                             f"Khoá mã hoá: {pub.age_recipient}")
+            self.create_button.setEnabled(False)
+        else:
+            self.own.setText("Đơn vị chưa có khoá. Tạo khoá (có mật khẩu bảo vệ) trước khi gửi hay nhận tệp.")
+        if self._info.is_upper:
+            lines = [f"{t.office_code} — {t.office_name}: {t.fingerprint}{' (đã thay)' if t.replaced else ''}"
+                     for t in self._r.keys.trusted()]
+            self.other.setText("<br>".join(lines) or "Chưa đăng ký khoá của xã nào.")
+        elif self._info.upper_signing_key:
+            from desktop.exchange.keys import fingerprint
+
+            self.other.setText(f"Cấp trên ({self._info.upper_level_name}): {fingerprint(self._info.upper_signing_key)}")
+        else:
+            self.other.setText("Chưa nhập khoá của cấp trên.")
+
+    def create_keys(self, passphrase: str | None = None) -> None:
+        if passphrase is None:
+            first, ok = QInputDialog.getText(self, "Tạo khoá", "Mật khẩu bảo vệ khoá (ít nhất 8 ký tự):",
+                                             QLineEdit.EchoMode.Password)
+            again, ok2 = QInputDialog.getText(self, "Tạo khoá", "Nhập lại mật khẩu:", QLineEdit.EchoMode.Password)
+            if not (ok and ok2):
+                return
+            if first != again:
+                self.error.say("Hai lần nhập mật khẩu không giống nhau.")
+                return
+            passphrase = first
+        try:
+            self._r.keys.create(passphrase)
+        except KeyError_ as e:
+            self.error.say(str(e))
+            return
+        self._keeper.keep(passphrase)
+        self.error.say(None)
+        self.refresh()
+
+    def save_public(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu tệp khoá công khai", str(Path.home()))
+        if folder:
+            self.save_public_to(Path(folder))
+
+    def save_public_to(self, folder: Path) -> None:
+        try:
+            paths = self._r.keys.write_public_files(folder)
+        except (KeyError_, OSError) as e:
+            self.error.say(str(e))
+            return
+        messages.inform(self, "Đã lưu", "Đã lưu " + ", ".join(p.name for p in paths) + f" vào {folder}.")
+
+    def save_key_form(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Lưu phiếu khoá", str(Path.home() / "phieu-khoa.pdf"), "PDF (*.pdf)")
+        if name:
+            self.save_key_form_to(Path(name))
+
+    def save_key_form_to(self, path: Path) -> None:
+        try:
+            pub = self._r.keys.public()
+        except KeyError_ as e:
+            self.error.say(str(e))
+            return
+        i = self._info
+        header = OfficeHeader(i.province_name, i.commune_name, i.association_name,
+                              i.upper_level_name or f"Hội Khuyến học {i.province_name}", i.signer_title,
+                              i.signer_name, bare_name(i.commune_name))
+        write_atomically(path, key_form(header, i.commune_code, pub.fingerprint, pub.signing, pub.age_recipient,
+                                        date.today()))
+        self.error.say(None)
+
+    def import_upper(self) -> None:
+        signing, _ = QFileDialog.getOpenFileName(self, "Tệp khoá ký của cấp trên (ky-so.pub)", "", "Khoá (*.pub)")
+        age, _ = QFileDialog.getOpenFileName(self, "Tệp khoá mã hoá của cấp trên (giai-ma.pub)", "", "Khoá (*.pub)")
+        if signing and age:
+            self.import_upper_from(Path(signing), Path(age))
+
+    def import_upper_from(self, signing: Path, age: Path) -> None:
+        try:
+            fp = self._r.keys.import_upper(signing, age)
+        except KeyError_ as e:
+            self.error.say(str(e))
+            return
+        messages.inform(self, "Đã nhập khoá cấp trên", f"Dấu vân tay: {fp}\nHãy đối chiếu với phiếu khoá có chữ ký "
+                                                       "của cấp trên (hoặc đọc qua điện thoại).")
+        self.refresh()
+
+    def register_commune(self) -> None:
+        dialog = RegisterKeyDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.register_from(dialog.code.value(), dialog.name.text(), Path(dialog.file.text()), dialog.replace)
+
+    def register_from(self, code: int, name: str, path: Path, replace: bool = False) -> bool:
+        try:
+            fp = self._r.keys.register(code, name, path, replace=replace)
+        except KeyError_ as e:
+            self.error.say(str(e))
+            return False
+        self.error.say(None)
+        messages.inform(self, "Đã đăng ký khoá", f"{name}: dấu vân tay {fp}.")
+        self.refresh()
+        return True
+
+
+class RegisterKeyDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Đăng ký khoá của một xã")
+        self.replace = False
+        self.code = QSpinBox()
+        self.code.setRange(1, 99_999)
+        self.name = QLineEdit()
+        self.file = QLineEdit()
+        browse = QPushButton("Chọn tệp ky-so.pub…")
+        browse.clicked.connect(self._browse)
+        ok = QPushButton("Đăng ký (đã đối chiếu dấu vân tay với phiếu khoá)")
+        ok.clicked.connect(self.accept)
+        form = QFormLayout(self)
+        form.addRow("Mã xã/phường:", self.code)
+        form.addRow("Tên đơn vị:", self.name)
+        form.addRow("Tệp khoá:", self.file)
+        form.addRow(browse)
+        form.addRow(ok)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Tệp khoá ký của xã", "", "Khoá (*.pub)")
+        if name:
+            self.file.setText(name)
