@@ -64,6 +64,9 @@ def run_bench(folder: Path, url: str | None, citizens: int, queries: int, json_o
         from desktop.bench_paper import paper_figures
 
         figures.update(paper_figures(register))
+        from desktop.bench_exchange import exchange_figures
+
+        figures.update(exchange_figures(register))
     finally:
         register.close()
     figures.update(_window_figures(folder, url))

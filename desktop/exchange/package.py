@@ -54,7 +54,7 @@ def build(manifest: dict[str, Any], members: dict[str, bytes], signer: Signer, r
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
     comment = f"{manifest['sender']['code']} {manifest['year']} {manifest['sequence']} {sha256(manifest_bytes)[:16]}"
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
         z.writestr(MANIFEST, manifest_bytes)
         z.writestr(SIGNATURE, signer.sign(manifest_bytes, comment))
         for path, data in sorted(members.items()):

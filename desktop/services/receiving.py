@@ -113,6 +113,11 @@ class ReceivingService:
             summary = json.loads(members["summary.json"])
         except (KeyError, json.JSONDecodeError):
             raise PackageError("Gói thiếu hoặc hỏng bảng tổng hợp (summary.json).") from None
+        for e in enrolments:  # "person" is the row number of the person in citizens.json
+            try:
+                e["person_uuid"] = people[int(e["person"])]["uuid"]
+            except (KeyError, IndexError, TypeError, ValueError):
+                raise PackageError("Dữ liệu đăng ký trỏ tới một người không có trong gói.") from None
         deleted = {p["uuid"] for p in people if p["deleted"]}
         figures: dict[int, dict[str, int]] = {}
         for e in enrolments:

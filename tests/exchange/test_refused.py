@@ -156,8 +156,8 @@ def test_we_read_a_package_made_with_the_standard_tools(area, tmp_path):
                                                                 "cccd", "village", "group", "occupation", "deleted"],
                                                     "rows": [["u-1", 1, "Lê Văn Công", "1980", "M", None, "Thôn 1", 1,
                                                               "", False]]}).encode(),
-               "records/enrolments.json": json.dumps({"columns": ["uuid", "person_uuid", "group", "status", "passed"],
-                                                      "rows": [["e-1", "u-1", 1, "recognized", True]]}).encode(),
+               "records/enrolments.json": json.dumps({"columns": ["uuid", "person", "group", "status", "passed"],
+                                                      "rows": [["e-1", 0, 1, "recognized", True]]}).encode(),
                "summary.json": json.dumps({"groups": [{"group": 1, "registered": 1, "assessed": 1, "recognized": 1,
                                                        "total": 1}]}).encode()}
     for path, data in members.items():
