@@ -52,3 +52,31 @@ def test_corrections_and_stale_files(area, tmp_path):
     with pytest.raises(PackageError, match="Gói cũ"):
         upper.check(first, PASS)
     assert held < 4
+
+
+def test_the_upper_level_sends_its_own_file_further_up(area, tmp_path):
+    from desktop.services.office import OfficeSetup
+    from desktop.services.register import open_register
+
+    # the province has the communes' files; the central association receives the province's
+    for commune in (area.a, area.b):
+        path = send(commune, tmp_path)
+        check = area.upper.receiving.check(path, PASS)
+        area.upper.receiving.merge(check)
+    central = open_register(tmp_path / "trung-uong")
+    try:
+        central.office.set_up(OfficeSetup(1, "Thành phố Hà Nội", 1, "Trung ương", "Trung ương Hội Khuyến học Việt Nam",
+                                          "Phạm Văn C", "", (), kind="upper"))
+        central.keys.create(PASS)
+        area.upper.keys.import_upper(*central.keys.write_public_files(tmp_path / "khoa-tw"))
+        central.keys.register(68, "Hội Khuyến học tỉnh Lâm Đồng",
+                              area.upper.keys.write_public_files(tmp_path / "khoa-tinh")[0])
+        name, data = area.upper.sending.export(YEAR, PASS)
+        (tmp_path / name).write_bytes(data)
+        check = central.receiving.check(tmp_path / name, PASS)
+        assert check.office_kind == "upper" and check.office_code == 68
+        central.receiving.merge(check)
+        [province] = central.area.report(YEAR).offices
+        assert province.total["recognized"] == area.upper.area.report(YEAR).total["recognized"]
+    finally:
+        central.close()
