@@ -47,11 +47,11 @@ class AreaPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.groups)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.chart, 2)
         layout.addWidget(QLabel("<b>Theo xã, phường</b>"))
-        layout.addWidget(self.offices, 1)
+        layout.addWidget(self.offices, 3)
         layout.addWidget(QLabel("<b>Người có tên ở hai đơn vị (cùng số CCCD) — cần liên hệ xã để xử lý</b>"))
-        layout.addWidget(self.duplicates)
+        layout.addWidget(self.duplicates, 1)
         if load:
             self.refresh()
 
@@ -73,10 +73,12 @@ class AreaPage(QWidget):
         t = report.total
         rows.append(["Toàn địa bàn", vn_int(t["recognized"]), vn_int(t["total"]), vn_percent(_rate(t["recognized"],
                      t["total"])), vn_int(t["registered"]), vn_int(t["assessed"]), "", ""])
-        _fill(self.groups, rows)
+        _fill(self.groups, rows, numbers_from=1)
+        self.groups.setFixedHeight(self.groups.horizontalHeader().height() + 2 * self.groups.frameWidth()
+                                   + sum(self.groups.rowHeight(r) for r in range(len(rows))))
         _fill(self.offices, [[o.office_name, str(o.sequence),
                               *[_cell(next((x for x in o.groups if x["group"] == int(g)), None)) for g in CitizenGroup],
-                              _cell(o.total)] for o in report.offices])
+                              _cell(o.total)] for o in report.offices], numbers_from=1)
         _fill(self.duplicates, [[d.cccd, "; ".join(f"{office}: {name} ({birth})" for office, name, birth in d.places)]
                                 for d in self._r.area.duplicates(self.year)])
         self._chart(report)
