@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from desktop.services.register import open_register
 from desktop.domain.cycle import Status
+from desktop.services.register import open_register
 from desktop.ui.app import make_app
 from desktop.ui.assessment_dialog import SheetKind
 from desktop.ui.citizen_page import CitizenPage
