@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check-certificate", help="kiểm tra mã QR của một giấy công nhận")
     check.add_argument("code", metavar="MÃ")
 
+    backup = sub.add_parser("backup", help="sao lưu sổ (cơ sở dữ liệu và khoá) vào thư mục sao lưu hoặc THƯ_MỤC")
+    backup.add_argument("--to", metavar="THƯ_MỤC")
+    restore = sub.add_parser("restore", help="khôi phục sổ từ một bản sao lưu (bản hiện tại được sao lưu trước)")
+    restore.add_argument("file", nargs="?", metavar="FILE.zip", help="bỏ trống: liệt kê các bản sao lưu")
+    restore.add_argument("--yes", action="store_true", help="khôi phục thật (không có: chỉ xem trước)")
+
     bench = sub.add_parser("bench", help="đo tốc độ trên một xã N người")
     bench.add_argument("--citizens", type=int, default=100_000, metavar="N")
     bench.add_argument("--queries", type=int, default=200)
@@ -102,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     handlers = {"demo": _demo, "self-test": _self_test, "search": _search, "bench": _bench, "stats": _stats,
                 "print": _print, "import-roster": _import_roster, "report": _report, "roster-template": _template,
                 "keys": _keys, "export": _export, "receive": _receive, "import-receipt": _import_receipt,
-                "check-certificate": _check_certificate}
+                "check-certificate": _check_certificate, "backup": _backup, "restore": _restore}
     try:
         return handlers[args.command](args, folder)
     except SystemExit as e:  # a refusal already explained on stderr
@@ -437,6 +443,12 @@ def _receive(args: argparse.Namespace, folder: Path) -> int:
     failed = 0
     try:
         secret = passphrase(args)
+        if not args.dry_run:
+            from desktop.db.engine import is_sqlite
+            from desktop.services.backups import make_backup
+
+            if is_sqlite(register.db.engine):
+                print(f"Đã sao lưu trước khi nhận: {make_backup(register.db, folder, reason='truoc-nhan-goi')}")
         for file in args.files:
             path = Path(file)
             try:
@@ -484,3 +496,40 @@ def _check_certificate(args: argparse.Namespace, folder: Path) -> int:
         register.close()
     print(result.message)
     return 0 if result.genuine else 1
+
+
+def _backup(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.services.backups import BackupError, make_backup
+
+    register = _open(args, folder)
+    try:
+        path = make_backup(register.db, folder, Path(args.to) if args.to else None)
+    except BackupError as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 1
+    finally:
+        register.close()
+    print(f"Đã sao lưu: {path}")
+    return 0
+
+
+def _restore(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.services.backups import BackupError, backups, preview, restore
+
+    if not args.file:
+        for path in backups(folder):
+            print(path)
+        return 0
+    try:
+        p = preview(Path(args.file))
+        print(f"Bản sao lưu lúc {p.made_at}: {p.office}; {p.citizens} người trong sổ, {p.enrolments} lượt đăng ký; "
+              f"thay đổi cuối {p.last_change}; {'có' if p.has_keys else 'không có'} khoá.")
+        if not args.yes:
+            print("Xem trước: chưa khôi phục (thêm --yes để khôi phục).")
+            return 0
+        safety = restore(Path(args.file), folder)
+    except BackupError as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 1
+    print(f"Đã khôi phục. Bản trước khi khôi phục được giữ ở {safety}.")
+    return 0

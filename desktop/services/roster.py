@@ -15,11 +15,13 @@ from sqlalchemy import func, insert, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from desktop.db.base import UTCDateTime, new_uuid, utcnow
+from desktop.db.engine import is_sqlite
 from desktop.db.models import AuditEntry, Citizen
 from desktop.domain.citizen import CitizenData, CitizenDraft, check_draft
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.names import search_key, sort_key
 from desktop.domain.sex import Sex
+from desktop.services.backups import make_backup
 from desktop.services.register import Register
 from desktop.sheets.roster_read import FIELD_HEADERS, RosterSheet, read_roster
 
@@ -161,6 +163,8 @@ class RosterService:
         if not chosen:
             return ImportResult(0, len(dry.results))
         actor, now = self.r.office.clerk_name(), utcnow()
+        if is_sqlite(self.r.db.engine):
+            make_backup(self.r.db, self.r.folder, reason="truoc-nhap-excel")
         try:
             with self.r.db.session() as s:
                 last_id = s.scalar(select(func.max(Citizen.id))) or 0

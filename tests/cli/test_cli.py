@@ -125,3 +125,21 @@ def test_roster_template_import_and_report(tmp_path, capsys):
     assert "là tệp PDF" in capsys.readouterr().err
     assert main(["--data-dir", data, "report", "--year", "2026", "--out", str(tmp_path / "bc.xlsx")]) == 0
     assert load_workbook(tmp_path / "bc.xlsx").sheetnames == ["Theo nhóm", "Theo thôn", "Đơn vị"]
+
+
+def test_backup_and_restore_commands(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo", "--citizens", "30", "--no-year"])
+    assert main(["--data-dir", data, "backup", "--to", str(tmp_path / "usb")]) == 0
+    [path] = (tmp_path / "usb").glob("*.zip")
+    main(["--data-dir", data, "demo", "--citizens", "10", "--no-year"])
+    capsys.readouterr()
+    assert main(["--data-dir", data, "restore", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "30 người trong sổ" in out and "chưa khôi phục" in out
+    assert main(["--data-dir", data, "restore", str(path), "--yes"]) == 0
+    assert "Đã khôi phục" in capsys.readouterr().out
+    main(["--data-dir", data, "self-test"])
+    assert "30 người trong sổ" in capsys.readouterr().out
+    (tmp_path / "x.zip").write_bytes(b"not a zip")
+    assert main(["--data-dir", data, "restore", str(tmp_path / "x.zip"), "--yes"]) == 1

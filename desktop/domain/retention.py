@@ -1,0 +1,27 @@
+"""Which automatic backups to keep: the newest of each of the last 14 days, 8 weeks and 12 months."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+DAYS, WEEKS, MONTHS = 14, 8, 12
+
+
+def to_keep(stamps: Iterable[datetime], now: datetime) -> set[datetime]:
+    """The newest backup in each of the last DAYS days, WEEKS ISO weeks and MONTHS months is kept."""
+    newest_first = sorted(set(stamps), reverse=True)
+    keep: set[datetime] = set()
+    for slots, period in ((DAYS, lambda d: d.date()), (WEEKS, lambda d: d.isocalendar()[:2]),
+                          (MONTHS, lambda d: (d.year, d.month))):
+        seen: list[object] = []
+        for stamp in newest_first:
+            if stamp > now:
+                continue
+            key = period(stamp)
+            if key not in seen:
+                if len(seen) == slots:
+                    break
+                seen.append(key)
+                keep.add(stamp)
+    return keep
