@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     folder = config.data_dir(args.data_dir)
+    from desktop.logs import setup_logging
+
+    setup_logging(folder)
     handlers = {"demo": _demo, "self-test": _self_test, "search": _search, "bench": _bench, "stats": _stats,
                 "print": _print, "import-roster": _import_roster, "report": _report, "roster-template": _template,
                 "keys": _keys, "export": _export, "receive": _receive, "import-receipt": _import_receipt,

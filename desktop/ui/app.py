@@ -30,11 +30,18 @@ def make_app() -> QApplication:
 def run_window(args: argparse.Namespace) -> int:
     app = make_app()
     folder = config.data_dir(args.data_dir)
+    from desktop.logs import setup_logging
+    from desktop.ui import safety
+
+    safety.install_crash_dialog(setup_logging(folder))
     try:
         register = open_register(folder, args.db_url)
     except OpenError as e:
         messages.warn(None, "Không mở được sổ", str(e))
         return 2
+    if not safety.check_at_start(register):
+        return 1
+    lock = safety.second_window_notice(folder) if not args.bench_window else None
     from desktop.ui.main_window import MainWindow
     from desktop.ui.setup_wizard import SetupWizard
 
@@ -50,6 +57,7 @@ def run_window(args: argparse.Namespace) -> int:
 
         upper = UpperWindow(register)
         upper.show()
+        upper.daily_backup = safety.DailyBackup(register, upper)
         code = app.exec()
         register.close()
         return code
@@ -58,12 +66,15 @@ def run_window(args: argparse.Namespace) -> int:
     opening = time.perf_counter()
     window = MainWindow(register)
     window.show()
+    window.daily_backup = safety.DailyBackup(register, window)
     if args.bench_window:
         app.processEvents()
         first_rows_ms = (time.perf_counter() - opening) * 1000
         QTimer.singleShot(0, lambda: _report_bench(app, window, first_rows_ms))
     code = app.exec()
     register.close()
+    if lock is not None:
+        lock.unlock()
     return code
 
 

@@ -38,6 +38,7 @@ from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.print_dialog import PrintDialog
 from desktop.ui.recognition_page import RecognitionPage
 from desktop.ui.roster_dialog import RosterDialog
+from desktop.ui.safety import add_backup_menu
 from desktop.ui.villages_dialog import VillagesDialog
 
 FIRST_YEAR = 2021  # the programme runs 2021-2030
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self._action(lists, "Người ký quyết định…", self.edit_signer)
         self._action(lists, "Thiết lập năm (số người lớn, chỉ tiêu, bộ tiêu chí)…", self.dashboard.edit_settings)
         self._action(lists, "Đổi cán bộ nhập liệu…", self.change_clerk)
+        add_backup_menu(self, register)
         about = menu.addMenu("&Trợ giúp")
         self._action(about, "Giới thiệu", self.show_about)
 

@@ -14,6 +14,7 @@ from desktop.ui.area_page import AreaPage
 from desktop.ui.exchange_pages import CheckCertificateDialog, ReceivePage, SendDialog
 from desktop.ui.keys_dialog import KeysDialog
 from desktop.ui.passphrase import PassphraseKeeper
+from desktop.ui.safety import add_backup_menu
 
 FIRST_YEAR = 2021
 
@@ -54,6 +55,7 @@ class UpperWindow(QMainWindow):
                 action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             exchange.addAction(action)
+        add_backup_menu(self, register)
         self.statusBar().showMessage(f"{info.province_name} · dữ liệu: {register.folder}")
 
     def show_keys(self) -> None:

@@ -60,7 +60,7 @@ def test_main_window_villages_and_clerk(qtbot, office, monkeypatch):
     assert window.clerk_label.text() == "Cán bộ nhập liệu: Nguyễn Thị Lan"
     assert [m.title() for m in (a.menu() for a in window.menuBar().actions())] == ["&Người dân", "&Excel",
                                                                                     "&Trao đổi", "&Danh mục",
-                                                                                    "&Trợ giúp"]
+                                                                                    "&Sao lưu", "&Trợ giúp"]
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("trần văn bình", True)))
     window.change_clerk()
     assert window.clerk_label.text() == "Cán bộ nhập liệu: Trần Văn Bình"
