@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="năm học tập được tạo kèm (đăng ký, chấm điểm, công nhận); mặc định năm nay")
     demo.add_argument("--no-year", action="store_true", help="chỉ tạo người dân, không tạo năm học tập")
 
+    enrol = sub.add_parser("register-year", help="đăng ký cả xã (hoặc một thôn, một nhóm) cho một năm")
+    enrol.add_argument("--year", type=int, default=date.today().year)
+    enrol.add_argument("--village")
+    enrol.add_argument("--group", type=int, choices=[1, 2, 3])
+
     stats = sub.add_parser("stats", help="bảng tổng hợp của một năm theo nhóm đối tượng")
     stats.add_argument("--year", type=int, default=date.today().year)
     stats.add_argument("--json", metavar="FILE", nargs="?", const="-",
@@ -111,7 +116,8 @@ def run(args: argparse.Namespace) -> int:
     handlers = {"demo": _demo, "self-test": _self_test, "search": _search, "bench": _bench, "stats": _stats,
                 "print": _print, "import-roster": _import_roster, "report": _report, "roster-template": _template,
                 "keys": _keys, "export": _export, "receive": _receive, "import-receipt": _import_receipt,
-                "check-certificate": _check_certificate, "backup": _backup, "restore": _restore}
+                "check-certificate": _check_certificate, "backup": _backup, "restore": _restore,
+                "register-year": _register_year}
     try:
         return handlers[args.command](args, folder)
     except SystemExit as e:  # a refusal already explained on stderr
@@ -535,4 +541,21 @@ def _restore(args: argparse.Namespace, folder: Path) -> int:
         print(f"Lỗi: {e}", file=sys.stderr)
         return 1
     print(f"Đã khôi phục. Bản trước khi khôi phục được giữ ở {safety}.")
+    return 0
+
+
+def _register_year(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.services.enrolments import CycleError
+
+    register = _open(args, folder)
+    try:
+        village = find_village(register, args.village) if args.village else None
+        print("Đang đăng ký…", flush=True)
+        added = register.enrolments.register_all(args.year, village, args.group)
+    except CycleError as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 1
+    finally:
+        register.close()
+    print(f"Đã đăng ký thêm {added} người cho năm {args.year}.")
     return 0
