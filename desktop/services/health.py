@@ -35,6 +35,8 @@ def self_test(folder: Path, url: str | None = None) -> list[Step]:
             ("Danh mục hành chính", lambda: f"{len(admin_units.provinces())} tỉnh/thành phố"),
             ("Đơn vị", lambda: _office(register)),
             ("Tìm kiếm", lambda: _search(register)),
+            ("In thử giấy công nhận", _print_sample),
+            ("Gói trao đổi (ký, mã hoá, kiểm tra)", _package_sample),
         ]
         for label, run in checks:
             try:
@@ -70,3 +72,37 @@ def _search(register) -> str:  # noqa: ANN001
     found = register.citizens.page(CitizenFilter("nguyen"), 0, 10)
     ms = (time.perf_counter() - started) * 1000
     return f"{total:,} người trong sổ; tìm “nguyen”: {len(found)} kết quả đầu trong {ms:.1f} ms".replace(",", ".")
+
+
+def _print_sample() -> str:
+    """A certificate drawn with the bundled fonts: proves reportlab and the fonts are in place."""
+    from datetime import date
+
+    from desktop.print.certificates import render_certificates
+    from desktop.print.data import CertificateData, OfficeHeader
+
+    office = OfficeHeader("Lâm Đồng", "Xã Hàm Thuận", "Hội Khuyến học xã Hàm Thuận", "Hội Khuyến học tỉnh Lâm Đồng",
+                          "Chủ tịch", "Nguyễn Văn Hùng", "Hàm Thuận")
+    pdf = render_certificates([CertificateData(office, 2026, "Nguyễn Thị Thử", "1980", "Thôn 1", "1/QĐ-HKH",
+                                               date(2026, 11, 20), "Chủ tịch", "Nguyễn Văn Hùng", "THU-00001")])
+    if not pdf.startswith(b"%PDF") or b"LiberationSerif" not in pdf:
+        raise RuntimeError("tệp PDF không có phông chữ của chương trình")
+    return f"PDF {len(pdf) // 1024} KB, phông chữ đã nhúng"
+
+
+def _package_sample() -> str:
+    """Keys made in a temporary folder, a package built and opened again: minisign, age, zip all work."""
+    import tempfile
+
+    from desktop.exchange.keys import KeyStore
+    from desktop.exchange.package import build, open_package, verify_opened
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = KeyStore(Path(tmp) / "khoa")
+        keys = store.create("tu-kiem-tra-123")
+        manifest = {"sender": {"code": 1, "name": "thử", "kind": "commune"},
+                    "recipient": {"name": "thử", "age_recipient": keys.age_recipient}, "year": 2026, "sequence": 1,
+                    "previous_sha256": None}
+        data = build(manifest, {"summary.json": b"{}"}, store.signer("tu-kiem-tra-123"), keys.age_recipient)
+        verify_opened(open_package(data, store.identity("tu-kiem-tra-123")), keys.signing)
+    return f"gói thử {len(data)} byte ký, mã hoá và kiểm tra được"
