@@ -43,13 +43,14 @@ def backup_folder(data: Path) -> Path:
     return config.backup_dir(data)
 
 
-def make_backup(db: Database, data: Path, target: Path | None = None, reason: str = "thu-cong") -> Path:
+def make_backup(db: Database, data: Path, target: Path | None = None, reason: str = "thu-cong",
+                now: datetime | None = None) -> Path:
     """A ZIP of the database and the keys. `target` a folder (a USB stick); default the backup folder."""
     if not is_sqlite(db.engine):
         raise BackupError("Cơ sở dữ liệu dùng chung (máy chủ) được sao lưu bằng công cụ của máy chủ, không ở đây.")
     folder = target or backup_folder(data) / (DAILY if reason == "hang-ngay" else EVENTS)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / f"so-cdht-{datetime.now().strftime(STAMP)}-{reason}.zip"
+    path = folder / f"so-cdht-{(now or datetime.now()).strftime(STAMP)}-{reason}.zip"
     with tempfile.TemporaryDirectory() as tmp:
         copy = backup_sqlite(db.engine, Path(tmp) / DB_MEMBER)
         partial = path.with_suffix(".zip.tmp")
@@ -77,7 +78,7 @@ def daily_backup_if_due(db: Database, data: Path, now: datetime | None = None) -
         return None
     if not is_sqlite(db.engine):
         return None
-    made = make_backup(db, data, reason="hang-ngay")
+    made = make_backup(db, data, reason="hang-ngay", now=now)
     rotate(data, now)
     return made
 
