@@ -6,6 +6,8 @@ import logging
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from desktop import PRODUCER
+
 LOG_FOLDER = "nhat-ky"
 LOG_FILE = "so-cdht.log"
 
@@ -20,4 +22,5 @@ def setup_logging(data: Path) -> Path:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
         root.setLevel(logging.INFO)
+    logging.getLogger("desktop").info("%s, dữ liệu: %s", PRODUCER, data)
     return path

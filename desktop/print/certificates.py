@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop import PRODUCER
 from desktop.print.data import CertificateData
 from desktop.print.fonts import SERIF, register_fonts
 from desktop.print.page import LANDSCAPE, ProgressFn, date_line, step
@@ -28,7 +29,8 @@ def render_certificates(items: Sequence[CertificateData], progress: ProgressFn |
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=LANDSCAPE, pageCompression=1, initialFontName=SERIF)
     canvas.setTitle("Giấy công nhận Công dân học tập")
-    canvas.setAuthor("Sổ Công dân học tập")
+    canvas.setAuthor(PRODUCER)
+    canvas.setCreator(PRODUCER)
     for i, item in enumerate(items):
         _page(canvas, item)
         canvas.showPage()

@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from desktop import PRODUCER
 from desktop.print.data import OfficeHeader
 from desktop.print.fonts import SANS, SERIF, register_fonts, vn
 
@@ -110,7 +111,7 @@ def build(story: list[Flowable], margins: tuple[float, float, float, float] = AD
     out = io.BytesIO()
     top, bottom, left, right = margins
     doc = SimpleDocTemplate(out, pagesize=pagesize, topMargin=top, bottomMargin=bottom, leftMargin=left,
-                            rightMargin=right, title=vn(title), author="Sổ Công dân học tập",
+                            rightMargin=right, title=vn(title), author=PRODUCER, creator=PRODUCER,
                             # else Helvetica: listed in the PDF, not embedded, without Vietnamese letters
                             initialFontName=SERIF)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop import config
+from desktop import PRODUCER, config
 from desktop.db.backup import backup_sqlite
 from desktop.db.engine import Database, is_sqlite
 from desktop.domain.retention import to_keep
@@ -56,6 +56,7 @@ def make_backup(db: Database, data: Path, target: Path | None = None, reason: st
         partial = path.with_suffix(".zip.tmp")
         try:
             with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as z:
+                z.comment = PRODUCER.encode()
                 z.write(copy, DB_MEMBER)
                 keys = data / "khoa"
                 if keys.is_dir():

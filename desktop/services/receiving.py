@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
+from desktop import __version__
 from desktop.db import audit
 from desktop.db.base import utcnow
 from desktop.db.models import AreaEnrolment, AreaPerson, ReceivedPackage
@@ -179,7 +180,7 @@ class ReceivingService:
                                                                "name": info.association_name},
                            "office_code": check.office_code, "year": check.year, "sequence": check.sequence,
                            "sha256": check.opened.sha256, "accepted_at": utcnow().isoformat(timespec="seconds"),
-                           "note": check.describe()}, ensure_ascii=False, indent=1).encode()
+                           "note": check.describe(), "program_version": __version__}, ensure_ascii=False, indent=1).encode()
         signer = self.keys.store.signer(passphrase)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:

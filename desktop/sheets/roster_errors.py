@@ -8,6 +8,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.styles import Font, PatternFill
 
+from desktop import PRODUCER
+
 ERROR_HEADER = "Kết quả kiểm tra"
 RED = PatternFill("solid", fgColor="FFF4CCCC")
 YELLOW = PatternFill("solid", fgColor="FFFFF2CC")
@@ -16,6 +18,7 @@ YELLOW = PatternFill("solid", fgColor="FFFFF2CC")
 def error_copy(source: Path, sheet_name: str, header_row: int, notes: dict[int, tuple[str, bool]]) -> bytes:
     """notes: row number -> (message, is_error). Everything else in the workbook stays as it was."""
     book = load_workbook(source)
+    book.properties.lastModifiedBy = PRODUCER
     sheet = book[sheet_name]
     column = sheet.max_column + 1
     head = sheet.cell(row=header_row, column=column, value=ERROR_HEADER)

@@ -12,6 +12,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from desktop import PRODUCER
+
 HEAD_FILL = PatternFill("solid", fgColor="FFDDEBF7")
 THIN = Side(style="thin", color="FF999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -35,6 +37,7 @@ class SheetTable:
 
 def workbook(tables: Sequence[SheetTable]) -> bytes:
     book = Workbook()
+    book.properties.creator = PRODUCER
     book.remove(book.active)
     for t in tables:
         _sheet(book, t)

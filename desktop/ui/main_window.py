@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME, PRODUCER, __version__
 from desktop.services import exports
 from desktop.services.enrolments import CycleError
 from desktop.services.office import OfficeError
@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.register = register
         info = register.office.info()
         assert info is not None, "the office is set up before the main window opens"
-        self.setWindowTitle(f"{APP_NAME} — {info.association_name}")
+        self.setWindowTitle(f"{PRODUCER} — {info.association_name}")
         self.resize(1180, 760)
         self.keeper = PassphraseKeeper()
 

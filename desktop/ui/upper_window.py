@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSpinBox, QTabWidget
 
-from desktop import APP_NAME
+from desktop import PRODUCER
 from desktop.services.register import Register
 from desktop.ui.area_page import AreaPage
 from desktop.ui.exchange_pages import CheckCertificateDialog, ReceivePage, SendDialog
@@ -25,7 +25,7 @@ class UpperWindow(QMainWindow):
         self.register = register
         info = register.office.info()
         assert info is not None and info.is_upper
-        self.setWindowTitle(f"{APP_NAME} — {info.association_name} (cấp trên)")
+        self.setWindowTitle(f"{PRODUCER} — {info.association_name} (cấp trên)")
         self.resize(1180, 800)
         self.keeper = PassphraseKeeper()
         self.year = QSpinBox()

@@ -1,5 +1,9 @@
+import json
+import zipfile
+
 import pytest
 
+from desktop import __version__
 from desktop.exchange.package import PackageError
 from tests.exchange.conftest import PASS, YEAR
 
@@ -33,6 +37,8 @@ def test_commune_to_province_and_back(area, tmp_path):
 
     name, receipt = area.upper.receiving.receipt(check, PASS)
     (tmp_path / name).write_bytes(receipt)
+    with zipfile.ZipFile(tmp_path / name) as z:
+        assert json.loads(z.read("receipt.json"))["program_version"] == __version__
     note = area.a.sending.import_receipt(tmp_path / name)
     assert note.startswith("Cấp trên đã nhận ngày")
     assert area.a.sending.sent()[0].receipt == note

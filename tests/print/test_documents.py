@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 
+from desktop import PRODUCER
 from desktop.domain.cycle import Status
 from desktop.print.page import Cancelled
 from desktop.services.demo import fill_demo
@@ -82,6 +83,7 @@ def test_every_document_kind(commune, kind):
     assert a4(reader)
     assert all("LiberationSerif" in name for name in fonts_are_embedded(reader))  # only the bundled serif
     assert printed.items >= 1
+    assert reader.metadata.creator == PRODUCER  # the file says which version made it
 
 
 def test_sheets_follow_the_entry_screen_order(commune):

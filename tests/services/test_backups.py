@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from desktop import PRODUCER
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.domain.retention import to_keep
 from desktop.services import backups
@@ -27,6 +28,7 @@ def test_backup_preview_restore_round_trip(office, tmp_path):
     path = backups.make_backup(office.db, office.folder)
     with zipfile.ZipFile(path) as z:
         assert {"so-cong-dan-hoc-tap.sqlite", "khoa/ky-so.key", "khoa/giai-ma.age"} <= set(z.namelist())
+        assert z.comment.decode() == PRODUCER
     p = backups.preview(path)
     assert (p.office, p.citizens, p.has_keys) == ("Hội Khuyến học xã Hàm Thuận", 1, True)
     add(office, "Trần Thị Bình", birth="1981")  # a change made after the backup

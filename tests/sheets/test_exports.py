@@ -2,6 +2,7 @@ import io
 
 from openpyxl import load_workbook
 
+from desktop import PRODUCER
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.db.enrolment_queries import EnrolmentFilter
 from desktop.services import exports
@@ -19,6 +20,7 @@ def test_year_report_is_formatted_with_totals(register):
     fill_demo(register, 300, seed=2)
     fill_demo_year(register, YEAR, seed=2)
     wb = book(exports.year_report(register, YEAR))
+    assert wb.properties.creator == PRODUCER
     assert wb.sheetnames == ["Theo nhóm", "Theo thôn", "Đơn vị"]
     ws = wb["Theo nhóm"]
     assert ws["A1"].value.startswith("KẾT QUẢ CÔNG DÂN HỌC TẬP NĂM 2026 THEO NHÓM ĐỐI TƯỢNG — Hội Khuyến học xã")

@@ -7,6 +7,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
+from desktop import PRODUCER
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.db.models import Citizen
 from desktop.domain.groups import CitizenGroup
@@ -98,6 +99,7 @@ def test_error_workbook_is_her_own_with_a_column_of_reasons(service, tmp_path):
     dry = service.dry_run(path)
     notes = {r.number: ("; ".join(r.messages), r.outcome is Outcome.ERROR) for r in dry.results if r.messages}
     copy = load_workbook(io.BytesIO(error_copy(path, dry.sheet.sheet_name, dry.sheet.header_row, notes)))
+    assert copy.properties.lastModifiedBy == PRODUCER
     ws = copy["Thon Phu Lap"]
     assert ws["J4"].value == ERROR_HEADER
     assert ws["B10"].value == "Hoàng Văn Em" and "31/02/1980 không phải là một ngày có thật" in ws["J10"].value

@@ -1,5 +1,6 @@
 from PySide6.QtWidgets import QInputDialog, QWizard
 
+from desktop import __version__
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup_wizard import SetupWizard
 from tests.ui.keys import type_text
@@ -56,7 +57,7 @@ def test_main_window_villages_and_clerk(qtbot, office, monkeypatch):
     window = MainWindow(office)
     qtbot.addWidget(window)
     window.show()
-    assert window.windowTitle() == "Sổ Công dân học tập — Hội Khuyến học xã Hàm Thuận"
+    assert window.windowTitle() == f"Sổ Công dân học tập {__version__} — Hội Khuyến học xã Hàm Thuận"
     assert window.clerk_label.text() == "Cán bộ nhập liệu: Nguyễn Thị Lan"
     assert [m.title() for m in (a.menu() for a in window.menuBar().actions())] == ["&Người dân", "&Excel",
                                                                                     "&Trao đổi", "&Danh mục",
