@@ -20,15 +20,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from desktop import config
 from desktop.db.backup import backup_sqlite
 from desktop.db.citizen_queries import CitizenFilter
+from desktop.db.engine import is_sqlite
+from desktop.db.server import create_database, drop_database
 from desktop.domain.citizen import CitizenDraft
 from desktop.domain.names import query_words, search_key, sort_key
 from desktop.services.demo import PersonMaker, fill_demo
 from desktop.services.register import Register, open_register
 
+T = TypeVar("T")
 TABLE_PAGE = 200  # rows the citizen table asks for at a time (desktop/ui/citizen_model.PAGE)
 WINDOW_RUNS = 3
 
@@ -42,7 +46,8 @@ class Figure:
     what: str
 
 
-def run_bench(folder: Path, url: str | None, citizens: int, queries: int, json_out: str | None) -> int:
+def run_bench(folder: Path, url: str | None, citizens: int, queries: int, json_out: str | None,
+              communes: int = 100) -> int:
     register = open_register(folder, url)
     figures: dict[str, Figure] = {}
     try:
@@ -66,7 +71,7 @@ def run_bench(folder: Path, url: str | None, citizens: int, queries: int, json_o
         figures.update(paper_figures(register))
         from desktop.bench_exchange import exchange_figures
 
-        figures.update(exchange_figures(register))
+        figures.update(exchange_figures(register, communes))
     finally:
         register.close()
     figures.update(_window_figures(folder, url))
@@ -125,13 +130,14 @@ def _search_figures(register: Register, texts: list[str]) -> dict[str, Figure]:
     for t in texts[:10]:
         search(t)  # warm the page cache, as a window that has been open a while has it
     ours = sorted(_timed(lambda t=t: search(t)) for t in texts)
-    floor = sorted(_raw_fts_times(register, texts))
+    floor = sqlite_floor(register, lambda: sorted(_raw_fts_times(register, texts)))
     return {
-        "search_median_ms": Figure(statistics.median(ours), "ms", 30, statistics.median(floor),
+        "search_median_ms": Figure(statistics.median(ours), "ms", 30, floor and statistics.median(floor),
                                    "tìm theo từ gõ (trang đầu + số người), trung vị"),
-        "search_p95_ms": Figure(_p95(ours), "ms", 30, _p95(floor), "tìm theo từ gõ, bách phân vị 95"),
+        "search_p95_ms": Figure(_p95(ours), "ms", 30, floor and _p95(floor), "tìm theo từ gõ, bách phân vị 95"),
         "first_page_ms": Figure(_timed(lambda: register.citizens.page(CitizenFilter(), 0, TABLE_PAGE), 20), "ms",
-                                None, _raw_first_page(register), "200 dòng đầu của danh sách, thứ tự tên"),
+                                None, sqlite_floor(register, lambda: _raw_first_page(register)),
+                                "200 dòng đầu của danh sách, thứ tự tên"),
     }
 
 
@@ -165,17 +171,36 @@ def _raw(register: Register) -> sqlite3.Connection:
     return sqlite3.connect(database)
 
 
+def sqlite_floor(register: Register, measure: Callable[[], T]) -> T | None:
+    """The bare-library floors are raw sqlite3 work; on a server there is no such floor to show."""
+    return measure() if is_sqlite(register.db.engine) else None
+
+
+@contextmanager
+def scratch_register(register: Register, folder: Path, copy: bool = False) -> Iterator[Register]:
+    """A register in `folder` beside `register`: an SQLite file there, or a new database on the same server.
+    copy: it starts as a copy of `register`."""
+    url = None
+    if is_sqlite(register.db.engine):
+        if copy:
+            backup_sqlite(register.db.engine, folder / config.DB_FILE)
+    else:
+        register.db.engine.dispose()  # a template database must have nobody connected
+        url = create_database(register.db.engine.url, template=register.db.engine.url.database if copy else None)
+    scratch = open_register(folder, url)
+    try:
+        yield scratch
+    finally:
+        scratch.close()
+        if url:
+            drop_database(url)
+
+
 @contextmanager
 def scratch_copy(register: Register) -> Iterator[Register]:
     """Writes are measured on a copy, so that the benchmark's commune keeps its size."""
-    with tempfile.TemporaryDirectory() as tmp:
-        copy_dir = Path(tmp)
-        backup_sqlite(register.db.engine, copy_dir / config.DB_FILE)
-        copy = open_register(copy_dir)
-        try:
-            yield copy
-        finally:
-            copy.close()
+    with tempfile.TemporaryDirectory() as tmp, scratch_register(register, Path(tmp), copy=True) as copy:
+        yield copy
 
 
 def _save_figures(register: Register) -> dict[str, Figure]:
@@ -188,9 +213,9 @@ def _save_figures(register: Register) -> dict[str, Figure]:
             p = maker.person()
             draft = CitizenDraft(p.full_name, str(p.birth_year), p.sex, "", village, p.group, p.occupation)
             times.append(_timed(lambda d=draft: copy.citizens.register(d, accept_warnings=True)))
-        floor = _raw_insert_times(copy, 100)
+        floor = sqlite_floor(copy, lambda: statistics.median(_raw_insert_times(copy, 100)))
     times.sort()
-    return {"save_ms": Figure(statistics.median(times), "ms", 50, statistics.median(floor),
+    return {"save_ms": Figure(statistics.median(times), "ms", 50, floor,
                               "lưu một người (kiểm tra, ghi, nhật ký), trung vị")}
 
 
@@ -221,8 +246,13 @@ def _window_figures(folder: Path, url: str | None) -> dict[str, Figure]:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     ours = [_child([sys.executable, "-m", "desktop", "--data-dir", str(folder),
                     *(["--db-url", url] if url else []), "--bench-window"], env) for _ in range(WINDOW_RUNS)]
-    bare = [_child([sys.executable, "-c", _BARE_WINDOW], env) for _ in range(WINDOW_RUNS)]
-    med = lambda runs, key: statistics.median(r[key] for r in runs)  # noqa: E731
+    # the bare window reads the SQLite file with sqlite3: on a server there is no such floor
+    on_server = not config.database_url(folder, url).startswith("sqlite")
+    bare = [] if on_server else [_child([sys.executable, "-c", _BARE_WINDOW], env) for _ in range(WINDOW_RUNS)]
+
+    def med(runs: list[dict[str, float]], key: str) -> float | None:
+        return statistics.median(r[key] for r in runs) if runs else None
+
     return {
         "startup_s": Figure(med(ours, "ready_s"), "s", 2.5, med(bare, "ready_s"),
                             "từ lúc chạy chương trình đến cửa sổ chính dùng được"),

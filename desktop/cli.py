@@ -104,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="đo tốc độ trên một xã N người")
     bench.add_argument("--citizens", type=int, default=100_000, metavar="N")
     bench.add_argument("--queries", type=int, default=200)
+    bench.add_argument("--communes", type=int, default=100,
+                       help="số gói xã (mỗi gói 6.000 người) cấp trên nhận khi đo")
     bench.add_argument("--json", metavar="FILE", help="ghi thêm kết quả ra tệp JSON")
     return p
 
@@ -202,7 +204,7 @@ def _search(args: argparse.Namespace, folder: Path) -> int:
 def _bench(args: argparse.Namespace, folder: Path) -> int:
     from desktop.bench import run_bench
 
-    return run_bench(folder, args.db_url, args.citizens, args.queries, args.json)
+    return run_bench(folder, args.db_url, args.citizens, args.queries, args.json, args.communes)
 
 
 def _stats(args: argparse.Namespace, folder: Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The URL of a PostgreSQL server (scripts/test.sh starts one): the suite then runs against it, every data
+# folder a test opens getting a fresh database of its own there. Unset: SQLite files, as a clerk has them.
+PG_SERVER = os.environ.get("SO_CDHT_TEST_PG", "")
+
 from desktop.domain.citizen import CitizenDraft  # noqa: E402
 from desktop.domain.groups import CitizenGroup  # noqa: E402
 from desktop.domain.sex import Sex  # noqa: E402
@@ -17,6 +22,43 @@ from desktop.services.office import OfficeSetup  # noqa: E402
 from desktop.services.register import Register, open_register  # noqa: E402
 
 TODAY = date(2026, 11, 25)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: about the SQLite file itself (backups of the file, "
+                                       "its integrity check, killing a process that writes it)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if PG_SERVER:
+        skip = pytest.mark.skip(reason="SQLite only: a PostgreSQL server is backed up by its own tools")
+        for item in items:
+            if "sqlite_only" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _postgres_per_folder():
+    """With SO_CDHT_TEST_PG: each data folder's register lives in its own new database on that server."""
+    if not PG_SERVER:
+        yield
+        return
+    from desktop import config
+    from desktop.db.server import create_database
+
+    real = config.database_url
+
+    def database_url(folder: Path, option: str | None = None) -> str:
+        if option or os.environ.get(config.ENV_DB_URL):
+            return real(folder, option)
+        name = "t_" + hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:20]
+        return create_database(PG_SERVER, name, exist_ok=True)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(config, "database_url", database_url)
+        yield
+
+
 VILLAGES = ("Thôn Phú Lập", "Thôn Đông", "Khu phố 3")
 
 

@@ -18,8 +18,10 @@ def sqlite_url(path: Path) -> str:
 
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
+    if parsed.drivername == "postgresql":  # the driver the program ships (SQLAlchemy would look for psycopg2)
+        parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(parsed, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
         _create_private(Path(parsed.database))
     engine = create_engine(url, connect_args={"timeout": 10})

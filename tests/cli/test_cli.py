@@ -2,6 +2,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from desktop.__main__ import main
 
 
@@ -27,6 +29,7 @@ def test_search_with_no_match_says_so(tmp_path, capsys):
     assert "Không tìm thấy ai" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only
 def test_self_test_reports_a_broken_database(tmp_path, capsys):
     folder = tmp_path / "d"
     folder.mkdir()
@@ -127,6 +130,7 @@ def test_roster_template_import_and_report(tmp_path, capsys):
     assert load_workbook(tmp_path / "bc.xlsx").sheetnames == ["Theo nhóm", "Theo thôn", "Đơn vị"]
 
 
+@pytest.mark.sqlite_only
 def test_backup_and_restore_commands(tmp_path, capsys):
     data = str(tmp_path / "d")
     main(["--data-dir", data, "demo", "--citizens", "30", "--no-year"])

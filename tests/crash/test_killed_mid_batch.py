@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from desktop.__main__ import main
 from desktop.services.demo import PersonMaker
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL"), pytest.mark.sqlite_only]
 ROWS = 15_000
 
 

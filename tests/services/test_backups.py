@@ -10,6 +10,8 @@ from desktop.services import backups
 from desktop.services.register import open_register
 from tests.conftest import add
 
+pytestmark = pytest.mark.sqlite_only  # backups of the SQLite file; a server has its own tools
+
 
 def test_retention_keeps_days_weeks_months():
     now = datetime(2026, 11, 25, 12)

@@ -1,6 +1,7 @@
 import errno
 import logging
 
+import pytest
 from sqlalchemy.exc import OperationalError
 
 from desktop.services import backups
@@ -36,6 +37,7 @@ def test_the_crash_dialog_logs_and_says_where(monkeypatch, tmp_path):
     assert "hỏng bất ngờ" in log_path.read_text(encoding="utf-8")
 
 
+@pytest.mark.sqlite_only
 def test_daily_backup_and_restore_from_the_menu(qtbot, office, monkeypatch):
     add(office, "Nguyễn Văn An", birth="1980")
     from PySide6.QtWidgets import QWidget
