@@ -2,9 +2,14 @@
 # Builds the self-contained program folder (dist/so-cdht) and checks it with its own self-test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-.venv/bin/python -m pip install -q --disable-pip-version-check "pyinstaller>=6"
+[ -x .venv/bin/pyinstaller ] || .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[bundle]'
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build installer/so-cdht.spec
 check=$(mktemp -d)
+trap 'rm -rf "$check"' EXIT
 dist/so-cdht/so-cdht --data-dir "$check" self-test
-rm -rf "$check"
+# the window too (Qt's plugins are in the bundle): a small demo commune, the main window opened and searched
+dist/so-cdht/so-cdht --data-dir "$check" demo --citizens 300 >/dev/null
+SO_CDHT_BENCH_T0=$(date +%s.%N) QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} \
+  dist/so-cdht/so-cdht --data-dir "$check" --bench-window >/dev/null
+echo "  ✓ Cửa sổ chính mở được từ gói"
 echo "Đã đóng gói: dist/so-cdht ($(du -sh dist/so-cdht | cut -f1))"

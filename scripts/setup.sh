@@ -15,6 +15,8 @@ SYSTEM_PACKAGES=(
   poppler-utils
   # the standard tools that check our exchange packages (interoperability tests)
   minisign age
+  # the shared-server set-up: the tests and the benchmark also run on a throwaway PostgreSQL server
+  postgresql
 )
 PYTHON=${PYTHON:-python3}
 # Debian's own python3 needs python3-venv to make a virtual environment
