@@ -10,8 +10,9 @@ dir=${2:?folder}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$bin" ] || { echo "Không thấy PostgreSQL (gói postgresql của Debian)." >&2; exit 1; }
 
-# PostgreSQL refuses to run as root: root runs it as the postgres user
-as_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# PostgreSQL refuses to run as root: root runs it as the postgres user (from /, which it may enter), and
+# DIR's parent folders must let that user through
+as_owner() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 case "$action" in
 start)

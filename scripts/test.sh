@@ -15,6 +15,7 @@ $py -m pytest "$@"
 
 echo "== Kiểm thử trên máy chủ PostgreSQL"
 work=$(mktemp -d)
+chmod 755 "$work"  # the server's own user keeps its cluster in here
 trap 'bash scripts/postgres.sh stop "$work/pg"; rm -rf "$work"' EXIT
 server=$(bash scripts/postgres.sh start "$work/pg")
 SO_CDHT_TEST_PG=$server $py -m pytest -m "not sqlite_only" "$@"

@@ -17,6 +17,7 @@ from desktop.db import audit
 from desktop.db.base import utcnow
 from desktop.db.models import AreaEnrolment, AreaPerson, ReceivedPackage
 from desktop.domain.cycle import Status
+from desktop.exchange import records
 from desktop.exchange.package import Opened, PackageError, open_package, read_table, sha256, verify_opened
 from desktop.services.register import Register
 from desktop.services.sending import RECEIPT_FORMAT
@@ -73,12 +74,10 @@ class ReceivingService:
             raise PackageError(f"Không đọc được {path.name}: {e.strerror or e}") from None
         opened = open_package(raw, self._identity(passphrase))
         m = opened.manifest
-        try:
-            sender, year, sequence = m["sender"], int(m["year"]), int(m["sequence"])
-            code, name, kind = int(sender["code"]), str(sender["name"]), str(sender["kind"])
-            recipient = m["recipient"]["age_recipient"]
-        except (KeyError, TypeError, ValueError):
-            raise PackageError("Bản kê của gói thiếu thông tin đơn vị gửi, năm hoặc lần gửi.") from None
+        records.check_manifest(m)
+        sender, year, sequence = m["sender"], m["year"], m["sequence"]
+        code, name, kind = sender["code"], sender["name"], sender["kind"]
+        recipient = m["recipient"]["age_recipient"]
         if recipient != self.keys.public().age_recipient:
             raise PackageError(f"Gói gửi cho cấp trên khác ({m['recipient'].get('name', '?')}), không phải đơn vị này.")
         key = self.keys.key_of(code)
@@ -86,6 +85,10 @@ class ReceivingService:
             raise PackageError(f"Khoá của {name} (mã {code}) chưa được đăng ký: đăng ký khoá theo phiếu khoá có chữ ký "
                                "trước khi nhận gói.")
         verify_opened(opened, key)
+        try:
+            records.check_summary(json.loads(opened.members["summary.json"]))
+        except (KeyError, json.JSONDecodeError, UnicodeDecodeError):
+            raise PackageError("Gói thiếu hoặc hỏng bảng tổng hợp (summary.json).") from None
         check = ReceiveCheck(path, opened, code, name, kind, year, sequence)
         with self.r.db.reader() as s:
             held = s.scalars(select(ReceivedPackage).where(ReceivedPackage.office_code == code,
@@ -108,29 +111,30 @@ class ReceivingService:
 
     def _read_records(self, check: ReceiveCheck, known: dict[str, int]) -> None:
         members = check.opened.members
-        people = read_table(members["records/citizens.json"], "người dân")
-        enrolments = read_table(members["records/enrolments.json"], "đăng ký")
         try:
-            summary = json.loads(members["summary.json"])
-        except (KeyError, json.JSONDecodeError):
-            raise PackageError("Gói thiếu hoặc hỏng bảng tổng hợp (summary.json).") from None
+            people = read_table(members["records/citizens.json"], "người dân")
+            enrolments = read_table(members["records/enrolments.json"], "đăng ký")
+        except KeyError:
+            raise PackageError("Gói của xã thiếu dữ liệu người dân hoặc đăng ký.") from None
+        records.check_rows(people, records.PERSON, "người dân")
+        records.check_rows(enrolments, records.ENROLMENT, "đăng ký")
+        summary = records.check_summary(json.loads(members["summary.json"]))
         for e in enrolments:  # "person" is the row number of the person in citizens.json
-            try:
-                e["person_uuid"] = people[int(e["person"])]["uuid"]
-            except (KeyError, IndexError, TypeError, ValueError):
-                raise PackageError("Dữ liệu đăng ký trỏ tới một người không có trong gói.") from None
+            if e["person"] >= len(people):
+                raise PackageError("Dữ liệu đăng ký trỏ tới một người không có trong gói.")
+            e["person_uuid"] = people[e["person"]]["uuid"]
         deleted = {p["uuid"] for p in people if p["deleted"]}
         figures: dict[int, dict[str, int]] = {}
         for e in enrolments:
             if e["person_uuid"] in deleted:
                 continue
-            f = figures.setdefault(int(e["group"]), {"registered": 0, "assessed": 0, "recognized": 0})
+            f = figures.setdefault(e["group"], {"registered": 0, "assessed": 0, "recognized": 0})
             active = e["status"] != Status.WITHDRAWN.value
             f["registered"] += active
             f["assessed"] += active and e.get("passed") is not None
             f["recognized"] += e["status"] == Status.RECOGNIZED.value
-        for g in summary.get("groups", []):
-            mine = figures.get(int(g["group"]), {"registered": 0, "assessed": 0, "recognized": 0})
+        for g in summary:
+            mine = figures.get(g["group"], {"registered": 0, "assessed": 0, "recognized": 0})
             for key in ("registered", "assessed", "recognized"):
                 if mine[key] != g.get(key):
                     raise PackageError(f"Bảng tổng hợp không khớp với dữ liệu: nhóm {g['group']}, “{key}” ghi "

@@ -179,3 +179,20 @@ def test_we_read_a_package_made_with_the_standard_tools(area, tmp_path):
     assert check.office_code == 23070 and check.counts["people"] == 1
     area.upper.receiving.merge(check)
     assert any(o.office_code == 23070 for o in area.upper.area.report(YEAR).offices)
+
+
+def test_signed_records_with_a_wrong_field(area, tmp_path):
+    """A good signature on wrong data (the sender's program went wrong): refused, with the row and field named."""
+    members = members_of(area)
+    people = json.loads(members["records/citizens.json"])
+    people["rows"][4][people["columns"].index("group")] = 7
+    members["records/citizens.json"] = json.dumps(people).encode()
+    data = build(manifest_of(area), members, area.a.keys.store.signer(PASS), area.upper.keys.public().age_recipient)
+    refused(area, tmp_path, data, "Dữ liệu người dân trong gói sai ở dòng 5, trường “group” (7)")
+
+
+def test_a_sender_name_too_long_for_the_register(area, tmp_path):
+    manifest = manifest_of(area)
+    manifest["sender"]["name"] = "Hội Khuyến học " * 30
+    data = build(manifest, members_of(area), area.a.keys.store.signer(PASS), area.upper.keys.public().age_recipient)
+    refused(area, tmp_path, data, "trường “name”")
