@@ -9,9 +9,11 @@ import sys
 import time
 
 from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import APP_NAME, __version__, config
+from desktop.resources import resource
 from desktop.services.register import OpenError, open_register
 from desktop.ui import messages
 
@@ -23,6 +25,7 @@ def make_app() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource("icons", "so-cdht.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     return app
 

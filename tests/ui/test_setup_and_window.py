@@ -100,3 +100,10 @@ def test_an_upper_level_office_with_its_keys(qtbot, register):
     wizard.button(QWizard.WizardButton.FinishButton).click()
     info = register.office.info()
     assert info.is_upper and info.commune_code == 68 and register.keys.store.exists()
+
+
+def test_the_program_has_its_icon(qapp):
+    from desktop.ui.app import make_app
+
+    icon = make_app().windowIcon()
+    assert not icon.isNull() and icon.availableSizes()[0].width() >= 256
