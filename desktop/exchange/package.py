@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,7 +100,8 @@ def open_package(raw: bytes, identity: pyrage.x25519.Identity) -> Opened:
             raise PackageError("Gói thiếu bản kê (manifest) hoặc chữ ký.")
         try:
             members = {i.filename: _read(zf, i) for i in infos}
-        except (zipfile.BadZipFile, OSError, ValueError):
+        # a damaged deflate stream, an unknown compression method, an encrypted member: all "damaged"
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError):
             raise PackageError("Một thành phần trong gói bị hỏng.") from None
     manifest_bytes = members.pop(MANIFEST)
     signature = members.pop(SIGNATURE)

@@ -196,3 +196,18 @@ def test_a_sender_name_too_long_for_the_register(area, tmp_path):
     manifest["sender"]["name"] = "Hội Khuyến học " * 30
     data = build(manifest, members_of(area), area.a.keys.store.signer(PASS), area.upper.keys.public().age_recipient)
     refused(area, tmp_path, data, "trường “name”")
+
+
+def test_a_damaged_member_inside_a_good_encryption(area, tmp_path):
+    """The ZIP was damaged before it was encrypted: its deflate stream is broken (found by fuzzing)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("manifest.json", json.dumps(manifest_of(area)))
+        z.writestr("manifest.json.minisig", b"x")
+        z.writestr("summary.json", json.dumps([list(range(i, i + 40)) for i in range(300)]))
+    inner = bytearray(out.getvalue())
+    with zipfile.ZipFile(io.BytesIO(bytes(inner))) as z:
+        member = z.getinfo("summary.json")
+    inner[member.header_offset + 30 + len("summary.json") + 2] ^= 0xFF  # inside the compressed data
+    recipient = pyrage.x25519.Recipient.from_str(area.upper.keys.public().age_recipient)
+    refused(area, tmp_path, pyrage.encrypt(bytes(inner), [recipient]), "Một thành phần trong gói bị hỏng")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from desktop.domain.criteria import CriteriaError, parse_criteria
 from desktop.exchange.certificate_code import CertificateFacts, check_code, make_code
 from desktop.exchange.keys import Signer
-from tests.fuzz.mutate import json_values, mutated
+from tests.fuzz.mutate import examples, json_values, mutated, replace_at
 
 SHIPPED = (Path(__file__).parents[2] / "resources" / "criteria" / "khung-2023.json").read_bytes()
 SHIPPED_DOC = json.loads(SHIPPED)
@@ -26,7 +26,7 @@ def parses_or_refuses(raw: bytes | str) -> None:
 
 
 @given(mutated(SHIPPED))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_mutated_criteria_files(raw):
     parses_or_refuses(raw)
 
@@ -36,29 +36,18 @@ def test_any_bytes_as_a_criteria_file(raw):
     parses_or_refuses(raw)
 
 
-def _replace_somewhere(doc, path: list[int], value):  # noqa: ANN001
-    """The document with the node that `path` picks (a walk of child indices) replaced by `value`."""
-    if not path or not isinstance(doc, dict | list) or not doc:
-        return value
-    if isinstance(doc, dict):
-        key = list(doc)[path[0] % len(doc)]
-        return {**doc, key: _replace_somewhere(doc[key], path[1:], value)}
-    i = path[0] % len(doc)
-    return [*doc[:i], _replace_somewhere(doc[i], path[1:], value), *doc[i + 1:]]
-
-
 @given(st.lists(st.integers(0, 50), max_size=6), json_values)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_well_formed_json_with_wrong_values(path, value):
-    parses_or_refuses(json.dumps(_replace_somewhere(SHIPPED_DOC, path, value)))
+    parses_or_refuses(json.dumps(replace_at(SHIPPED_DOC, path, value)))
 
 
 @given(st.lists(st.integers(0, 50), max_size=6), json_values)
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_a_refused_criteria_file_changes_nothing(office, tmp_path, path, value):
     before = office.criteria.sets()
     file = tmp_path / "bo-tieu-chi.json"
-    file.write_text(json.dumps(_replace_somewhere(SHIPPED_DOC, path, value)), encoding="utf-8")
+    file.write_text(json.dumps(replace_at(SHIPPED_DOC, path, value)), encoding="utf-8")
     try:
         office.criteria.import_file(file)
     except CriteriaError:
@@ -76,7 +65,7 @@ def test_the_unharmed_code_is_genuine():
 
 
 @given(st.one_of(st.text(max_size=300), mutated(VALID_CODE.encode()).map(lambda b: b.decode("utf-8", "replace"))))
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 def test_any_text_as_a_certificate_code(code):
     result = check_code(code, _KEYS.get)
     assert result.message

@@ -19,7 +19,7 @@ from desktop.exchange.keys import Signer
 from desktop.exchange.package import PackageError, build
 from tests.exchange.conftest import PASS, YEAR, area  # noqa: F401 - the fixture
 from tests.exchange.test_refused import held, manifest_of, members_of
-from tests.fuzz.mutate import json_values, mutated
+from tests.fuzz.mutate import examples, json_values, mutated, replace_at
 
 _sequences = itertools.count(100)  # each signed fuzz package is a later sending than the last
 
@@ -39,14 +39,14 @@ def receive(area, data: bytes, merge: bool = False) -> None:  # noqa: F811
             area.upper.receiving.merge(check)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_damaged_encrypted_files(area, data):  # noqa: F811
     package = _package(area)
     receive(area, data.draw(mutated(package)))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(data=st.data())
 def test_damaged_zip_inside_a_good_encryption(area, data):  # noqa: F811
     recipient = pyrage.x25519.Recipient.from_str(area.upper.keys.public().age_recipient)
@@ -57,22 +57,12 @@ def test_damaged_zip_inside_a_good_encryption(area, data):  # noqa: F811
 MEMBERS = ["records/citizens.json", "records/enrolments.json", "summary.json"]
 
 
-def _replace(doc, path: list[int], value):  # noqa: ANN001
-    if not path or not isinstance(doc, dict | list) or not doc:
-        return value
-    if isinstance(doc, dict):
-        key = list(doc)[path[0] % len(doc)]
-        return {**doc, key: _replace(doc[key], path[1:], value)}
-    i = path[0] % len(doc)
-    return [*doc[:i], _replace(doc[i], path[1:], value), *doc[i + 1:]]
-
-
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(st.sampled_from(MEMBERS), st.lists(st.integers(0, 200), max_size=5), json_values)
 def test_signed_packages_with_wrong_records(area, member, path, value):  # noqa: F811
     """A sender's program gone wrong: the signature is good, the records inside are not."""
     members = members_of(area)
-    members[member] = json.dumps(_replace(json.loads(members[member]), path, value)).encode()
+    members[member] = json.dumps(replace_at(json.loads(members[member]), path, value)).encode()
     data = build(manifest_of(area, next(_sequences)), members, _unlocked(area).signer,
                  area.upper.keys.public().age_recipient)
     receive(area, data, merge=True)

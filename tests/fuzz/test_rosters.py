@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from desktop.db.models import AuditEntry, Citizen
 from desktop.services.roster import Outcome, RosterError, RosterService
 from desktop.sheets.roster_read import RosterFileError
-from tests.fuzz.mutate import mutated
+from tests.fuzz.mutate import examples, mutated
 
 HEADERS = ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Thôn", "Nhóm", "Nghề nghiệp", "Điện thoại"]
 # what a cell can hold (openpyxl refuses control characters, as Excel does)
@@ -56,7 +56,7 @@ def dry_run(register, raw: bytes):  # noqa: ANN001
 
 
 @given(title_rows, rows)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_values_in_any_cell(office, titles, body):
     before = held(office)
     dry = dry_run(office, workbook(titles, body))
@@ -80,7 +80,7 @@ GOOD = workbook([["DANH SÁCH NGƯỜI DÂN THÔN ĐÔNG"]],
 
 
 @given(mutated(GOOD, max_edits=3))
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_damaged_workbooks(office, raw):
     before = held(office)
     try:
