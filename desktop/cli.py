@@ -454,12 +454,8 @@ def _receive(args: argparse.Namespace, folder: Path) -> int:
     failed = 0
     try:
         secret = passphrase(args)
-        if not args.dry_run:
-            from desktop.db.engine import is_sqlite
-            from desktop.services.backups import make_backup
-
-            if is_sqlite(register.db.engine):
-                print(f"Đã sao lưu trước khi nhận: {make_backup(register.db, folder, reason='truoc-nhan-goi')}")
+        if not args.dry_run and (backup := register.receiving.backup_before_merging()):
+            print(f"Đã sao lưu trước khi nhận: {backup}")
         for file in args.files:
             path = Path(file)
             try:

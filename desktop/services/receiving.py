@@ -15,10 +15,12 @@ from sqlalchemy import insert, select
 from desktop import __version__
 from desktop.db import audit
 from desktop.db.base import utcnow
+from desktop.db.engine import is_sqlite
 from desktop.db.models import AreaEnrolment, AreaPerson, ReceivedPackage
 from desktop.domain.cycle import Status
 from desktop.exchange import records
 from desktop.exchange.package import Opened, PackageError, open_package, read_table, sha256, verify_opened
+from desktop.services.backups import make_backup
 from desktop.services.register import Register
 from desktop.services.sending import RECEIPT_FORMAT
 
@@ -63,6 +65,13 @@ class ReceivingService:
         if self._unlocked is None or self._unlocked[0] != passphrase:
             self._unlocked = (passphrase, self.keys.store.identity(passphrase))
         return self._unlocked[1]
+
+    def backup_before_merging(self) -> Path | None:
+        """Once before a batch is merged, as before every change that comes from outside (None on a server,
+        which is backed up by its own tools)."""
+        if not is_sqlite(self.r.db.engine):
+            return None
+        return make_backup(self.r.db, self.r.folder, reason="truoc-nhan-goi")
 
     def check(self, path: Path, passphrase: str) -> ReceiveCheck:
         info = self.r.office.info()

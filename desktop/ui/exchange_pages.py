@@ -181,6 +181,7 @@ class ReceivePage(QWidget):
 
     def merge_into(self, receipts: Path) -> int:
         merged = 0
+        self._r.receiving.backup_before_merging()
         for _, check, _ in self.checks:
             if check is None or check.already_held:
                 continue

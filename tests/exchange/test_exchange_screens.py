@@ -3,6 +3,7 @@
 import pytest
 from pypdf import PdfReader
 
+from desktop.db.engine import is_sqlite
 from desktop.ui import messages
 from desktop.ui.area_page import AreaPage
 from desktop.ui.exchange_pages import CheckCertificateDialog, ReceivePage, SendDialog
@@ -57,6 +58,8 @@ def test_send_receive_and_see_the_area(qtbot, area, tmp_path):
     receipts = tmp_path / "bien-nhan"
     receipts.mkdir()
     assert inbox.merge_into(receipts) == 1
+    if is_sqlite(area.upper.db.engine):  # a backup first, as before every change from outside
+        assert list((area.upper.folder / "sao-luu" / "truoc-thay-doi").glob("*truoc-nhan-goi.zip"))
     [receipt] = receipts.iterdir()
     send.import_receipt_from(receipt)
     assert send.status.text().startswith("Cấp trên đã nhận")
