@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _NOT_KEY = re.compile(r"[^a-z0-9 ]+")
@@ -62,6 +63,7 @@ _LETTER_MARKS = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): 
                  ("o", "\u0302"): "ô", ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
 
 
+@lru_cache(maxsize=20_000)  # names draw on a few thousand words: an import of 30,000 rows repeats them
 def _word_codes(word: str) -> tuple[str, str]:
     """(letter codes, tone digits) of one word."""
     letters: list[str] = []
