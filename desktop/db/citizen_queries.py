@@ -12,7 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, false, func, literal, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Citizen, Village
@@ -68,8 +81,12 @@ def _fts_ids(match: str, unindexed: bool = False) -> ColumnElement[bool]:
         bindparam("m", match, unique=True))
 
 
+# written out, not bound: PostgreSQL uses an index on an expression only when the query spells it the same
+_SPACE = literal_column("' '", String)
+
+
 def _like_words(words: list[str], exact: bool) -> ColumnElement[bool]:
-    spaced = literal(" ") + Citizen.name_key + literal(" ")
+    spaced = _SPACE + Citizen.name_key + _SPACE  # the expression of ix_search_name_trgm (migration 0005)
     parts = []
     for w in words:
         in_name = spaced.like(f"% {w} %") if exact else spaced.like(f"% {w}%")
@@ -151,15 +168,16 @@ def page(session: Session, flt: CitizenFilter, offset: int, limit: int, total: i
     words = query_words(flt.text)
     fts = bool(words) and _uses_fts(session, flt)
     stmt = _base(flt, _ROW_COLUMNS, fts).join(Village, Village.id == Citizen.village_id)
-    order: list = [Citizen.sort_key, Citizen.id]
+    # the living: the columns of ix_citizen_sort, so that a database can walk it (deleted_at is NULL for all)
+    order: list = [Citizen.sort_key, Citizen.id] if flt.deleted else [Citizen.deleted_at, Citizen.sort_key, Citizen.id]
     if words:
         if total is None:
             total = count(session, flt)
+        # on PostgreSQL its planner cannot tell a broad LIKE from a narrow one and sorts the matches
         walk = fts and total > RANKED_LIMIT
         stmt = stmt.where(_words_condition(session, flt, words, exact=False, unindexed=walk))
-        if walk:
+        if walk:  # broad: walk the name-order index and stop after a page
             stmt = stmt.where(Citizen.deleted_at.is_(None))
-            order = [Citizen.deleted_at, Citizen.sort_key, Citizen.id]  # the order of ix_citizen_sort
         else:
             exact = _words_condition(session, flt, words, exact=True)
             given = or_(*(Citizen.name_key.like(f"% {w}") for w in words if not w.isdigit()), false())

@@ -43,6 +43,12 @@ class Village(Record, Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
+def is_search_index(name: str, type_: str) -> bool:
+    """Made by hand in the migrations, outside these models: the FTS5 tables (SQLite) and the trigram
+    and prefix indexes (PostgreSQL)."""
+    return (type_ == "table" and name.startswith("citizen_fts")) or (type_ == "index" and name.startswith("ix_search_"))
+
+
 class Citizen(Record, Base):
     """An adult of the commune. Never hard-deleted; `version` counts edits so a stale edit is refused."""
 
@@ -68,7 +74,7 @@ class Citizen(Record, Base):
     village: Mapped[Village] = relationship(lazy="joined")
 
     __table_args__ = (
-        Index("ix_citizen_sort", "deleted_at", "sort_key"),
+        Index("ix_citizen_sort", "deleted_at", "sort_key", "id"),
         Index("ix_citizen_village_sort", "village_id", "sort_key"),
         Index("ix_citizen_dup", "name_key", "birth_year"),
         # covering indexes for the year's statistics (counting by village and group, officials by workplace)

@@ -115,10 +115,10 @@ def test_autogenerate_finds_nothing_to_do(db):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from desktop.db.models import Base
+    from desktop.db.models import Base, is_search_index
 
     migrate.upgrade(db.engine, None)
     with db.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={
-            "include_object": lambda obj, name, type_, r, c: not (type_ == "table" and name.startswith("citizen_fts"))})
+            "include_object": lambda obj, name, type_, r, c: not is_search_index(name, type_)})
         assert compare_metadata(ctx, Base.metadata) == []

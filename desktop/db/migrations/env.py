@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from desktop.db.models import Base
+from desktop.db.models import Base, is_search_index
 
 config = context.config
 target_metadata = Base.metadata
@@ -20,8 +20,9 @@ def run() -> None:
 
 
 def _not_search_index(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
-    """The FTS5 tables are made by hand in the first migration; autogenerate must leave them alone."""
-    return not (type_ == "table" and name.startswith("citizen_fts"))
+    """The search indexes are made by hand in the migrations (FTS5 tables on SQLite, trigram indexes on
+    PostgreSQL); autogenerate must leave them alone."""
+    return not is_search_index(name, type_)
 
 
 def _migrate(conn) -> None:  # noqa: ANN001
