@@ -95,7 +95,7 @@ class ReceivingService:
                                "trước khi nhận gói.")
         verify_opened(opened, key)
         try:
-            records.check_summary(json.loads(opened.members["summary.json"]))
+            summary = records.check_summary(json.loads(opened.members["summary.json"].decode("utf-8")))
         except (KeyError, json.JSONDecodeError, UnicodeDecodeError):
             raise PackageError("Gói thiếu hoặc hỏng bảng tổng hợp (summary.json).") from None
         check = ReceiveCheck(path, opened, code, name, kind, year, sequence)
@@ -115,10 +115,10 @@ class ReceivingService:
             known = {} if held is None else dict(s.execute(
                 select(AreaPerson.uuid, AreaPerson.version).where(AreaPerson.package_id == held.id)).all())
         if kind == "commune":
-            self._read_records(check, known)
+            self._read_records(check, known, summary)
         return check
 
-    def _read_records(self, check: ReceiveCheck, known: dict[str, int]) -> None:
+    def _read_records(self, check: ReceiveCheck, known: dict[str, int], summary: list[dict]) -> None:
         members = check.opened.members
         try:
             people = read_table(members["records/citizens.json"], "người dân")
@@ -127,7 +127,6 @@ class ReceivingService:
             raise PackageError("Gói của xã thiếu dữ liệu người dân hoặc đăng ký.") from None
         records.check_rows(people, records.PERSON, "người dân")
         records.check_rows(enrolments, records.ENROLMENT, "đăng ký")
-        summary = records.check_summary(json.loads(members["summary.json"]))
         for e in enrolments:  # "person" is the row number of the person in citizens.json
             if e["person"] >= len(people):
                 raise PackageError("Dữ liệu đăng ký trỏ tới một người không có trong gói.")
