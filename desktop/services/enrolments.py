@@ -145,7 +145,8 @@ class EnrolmentService:
                        Enrolment.uuid, literal(f"Đăng ký Công dân học tập năm {year}: ") + Citizen.full_name,
                        literal(changes))
                 .join(Citizen, Citizen.id == Enrolment.citizen_id)
-                .where(Enrolment.year == year, Enrolment.id > last_id)))
+                # created_at too: on a shared server another clerk's enrolment may land beside this batch
+                .where(Enrolment.year == year, Enrolment.id > last_id, Enrolment.created_at == now)))
             return len(people)
 
     def withdraw(self, enrolment_id: int, reason: str, expected_version: int | None = None) -> None:

@@ -175,7 +175,9 @@ class RosterService:
                     ["at", "actor", "action", "entity", "entity_id", "entity_uuid", "summary", "changes"],
                     select(literal(now, UTCDateTime()), literal(actor), literal("create"), literal("citizen"),
                            Citizen.id, Citizen.uuid, literal("Thêm ") + Citizen.full_name + literal(" vào sổ (nhập từ Excel)"),
-                           literal(changes)).where(Citizen.id > last_id)))
+                           literal(changes))
+                    # created_at too: on a shared server another clerk's new person may land beside this batch
+                    .where(Citizen.id > last_id, Citizen.created_at == now)))
         except IntegrityError:
             raise RosterError("Trong lúc kiểm tra, có người khác vừa được nhập trùng số CCCD: chưa lưu gì. "
                               "Hãy kiểm tra lại tệp.") from None

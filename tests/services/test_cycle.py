@@ -239,3 +239,37 @@ def test_a_scanned_sheet_finds_its_person(year):
     assert [r.full_name for r in rows] == ["Trần Thị Bình"]
     assert [r.full_name for r in register.citizens.page(CitizenFilter(typed), 0, 10)] == ["Trần Thị Bình"]
     assert register.citizens.count(CitizenFilter(typed)) == 1
+
+
+def test_a_bulk_registration_audits_only_its_own_rows(office):
+    """On a shared server a second clerk registers someone while a village is being registered: each
+    enrolment gets exactly one audit row, its own."""
+    from sqlalchemy import event, func, select
+
+    from desktop.db.engine import is_sqlite
+    from desktop.db.models import AuditEntry, Enrolment
+    from desktop.services.register import open_register
+
+    if is_sqlite(office.db.engine):
+        pytest.skip("SQLite writes one transaction at a time: nothing can land beside a batch")
+    add(office, "Lê Văn Một")
+    other_person = add(office, "Lê Văn Hai", village="Thôn Đông")
+    second_clerk = open_register(office.folder)
+    landed = []
+
+    @event.listens_for(office.db.engine, "after_cursor_execute")
+    def meanwhile(conn, cursor, statement, params, context, executemany):  # noqa: ANN001
+        if statement.startswith("INSERT INTO enrolment") and not landed:
+            landed.append(second_clerk.enrolments.register([other_person], YEAR))  # commits at once
+
+    try:
+        office.enrolments.register_all(YEAR, village_id=village_id(office, "Thôn Phú Lập"))
+    finally:
+        event.remove(office.db.engine, "after_cursor_execute", meanwhile)
+        second_clerk.close()
+    assert landed == [1]
+    with office.db.reader() as s:
+        audits = dict(s.execute(select(AuditEntry.entity_id, func.count()).where(AuditEntry.entity == "enrolment")
+                                .group_by(AuditEntry.entity_id)).all())
+        enrolments = s.scalars(select(Enrolment.id)).all()
+    assert sorted(audits) == sorted(enrolments) and set(audits.values()) == {1}
