@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     enrol.add_argument("--village")
     enrol.add_argument("--group", type=int, choices=[1, 2, 3])
 
+    decide = sub.add_parser("recognize", help="đưa mọi người đạt vào danh sách đề nghị và ghi quyết định công nhận")
+    decide.add_argument("--year", type=int, default=date.today().year)
+    decide.add_argument("--number", required=True, help="số quyết định, ví dụ 12/QĐ-HKH")
+    decide.add_argument("--signed-on", required=True, metavar="dd/mm/yyyy", help="ngày ký")
+    decide.add_argument("--signer", help="người ký (mặc định: người ký trong thiết lập đơn vị)")
+
     stats = sub.add_parser("stats", help="bảng tổng hợp của một năm theo nhóm đối tượng")
     stats.add_argument("--year", type=int, default=date.today().year)
     stats.add_argument("--json", metavar="FILE", nargs="?", const="-",
@@ -119,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
                 "print": _print, "import-roster": _import_roster, "report": _report, "roster-template": _template,
                 "keys": _keys, "export": _export, "receive": _receive, "import-receipt": _import_receipt,
                 "check-certificate": _check_certificate, "backup": _backup, "restore": _restore,
-                "register-year": _register_year}
+                "register-year": _register_year, "recognize": _recognize}
     try:
         return handlers[args.command](args, folder)
     except SystemExit as e:  # a refusal already explained on stderr
@@ -556,4 +562,32 @@ def _register_year(args: argparse.Namespace, folder: Path) -> int:
     finally:
         register.close()
     print(f"Đã đăng ký thêm {added} người cho năm {args.year}.")
+    return 0
+
+
+def _recognize(args: argparse.Namespace, folder: Path) -> int:
+    """The end of the year as the window does it: everyone who passes onto the proposal list (one
+    transaction), then the decision (another): each step all or nothing."""
+    from datetime import datetime
+
+    from desktop.services.enrolments import CycleError
+
+    try:
+        signed_on = datetime.strptime(args.signed_on.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        print(f"Lỗi: ngày ký “{args.signed_on}” không đúng dạng dd/mm/yyyy.", file=sys.stderr)
+        return 1
+    register = _open(args, folder)
+    try:
+        print("Đang lập danh sách đề nghị…", flush=True)
+        proposed = register.recognition.propose(register.recognition.candidates(args.year))
+        print(f"Đã đưa {proposed.proposed} người vào danh sách đề nghị. Đang ghi quyết định…", flush=True)
+        done = register.recognition.record_decision(args.year, args.number, signed_on, args.signer)
+    except CycleError as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 1
+    finally:
+        register.close()
+    print(f"Quyết định số {done.decision.number}: {done.decision.recognized} người được công nhận, "
+          f"{done.not_recognized} người không được công nhận.")
     return 0

@@ -147,3 +147,12 @@ def test_backup_and_restore_commands(tmp_path, capsys):
     assert "30 người trong sổ" in capsys.readouterr().out
     (tmp_path / "x.zip").write_bytes(b"not a zip")
     assert main(["--data-dir", data, "restore", str(tmp_path / "x.zip"), "--yes"]) == 1
+
+
+def test_recognize_refuses_a_wrong_date_and_an_empty_list(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    main(["--data-dir", data, "demo", "--citizens", "30", "--no-year"])
+    assert main(["--data-dir", data, "recognize", "--year", "2027", "--number", "1/QĐ", "--signed-on", "31/02/2027"]) == 1
+    assert "ngày ký “31/02/2027” không đúng dạng dd/mm/yyyy" in capsys.readouterr().err
+    assert main(["--data-dir", data, "recognize", "--year", "2027", "--number", "1/QĐ", "--signed-on", "20/11/2027"]) == 1
+    assert "Danh sách đề nghị năm 2027 đang trống" in capsys.readouterr().err

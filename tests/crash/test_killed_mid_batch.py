@@ -79,6 +79,45 @@ def test_registering_a_year(tmp_path, delay):
     assert count(data, "SELECT count(*) FROM audit_entry WHERE entity = 'enrolment'") == enrolled
 
 
+ASSESSED = 3_000
+
+
+@pytest.mark.parametrize("delay", [None, 0.0, 0.8, 2.0, 4.0])  # None: not killed, it must finish
+def test_recognizing_a_year(tmp_path, delay):
+    """The end-of-year batch over the assessed: the proposal list (one transaction), then the decision
+    (another). Killed anywhere: neither, the list alone, or both, each whole."""
+    from desktop.db.enrolment_queries import EnrolmentFilter
+    from desktop.services.register import open_register
+
+    data = tmp_path / "d"
+    main(["--data-dir", str(data), "demo", "--citizens", str(ASSESSED), "--no-year"])
+    register = open_register(data)
+    try:
+        register.enrolments.register_all(2027)
+        rows = register.enrolments.page(EnrolmentFilter(2027), 0, ASSESSED)
+        codes = [i.code for i in register.enrolments.sheet(rows[0].id).indicators]
+        for n, row in enumerate(rows):
+            register.enrolments.record_self(row.id, {c: 9 if n % 4 else 6 for c in codes})  # 3 in 4 pass
+            register.enrolments.record_review(row.id, None)  # the branch confirms
+    finally:
+        register.close()
+    passing = ASSESSED - ASSESSED // 4
+    command = ["--data-dir", str(data), "recognize", "--year", "2027", "--number", "5/QĐ-HKH",
+               "--signed-on", "20/11/2027", "--signer", "Nguyễn Văn Hùng"]
+    if delay is None:
+        assert main(command) == 0
+    else:
+        run_and_kill(command, "Đang lập danh sách", delay)
+    consistent(data)
+    year = "FROM enrolment WHERE year = 2027 AND status = "
+    proposed, recognized = count(data, f"SELECT count(*) {year}'proposed'"), count(data, f"SELECT count(*) {year}'recognized'")
+    assert (proposed, recognized) in ((0, 0), (passing, 0), (0, passing))
+    if delay is None:
+        assert recognized == passing
+    assert count(data, "SELECT count(*) FROM decision WHERE year = 2027") == (1 if recognized else 0)
+    assert count(data, "SELECT count(*) FROM audit_entry WHERE summary LIKE 'Công nhận theo quyết định%'") == recognized
+
+
 def test_receiving(tmp_path):
     from desktop.services.office import OfficeSetup
     from desktop.services.register import open_register
