@@ -33,10 +33,11 @@ def make_app() -> QApplication:
 def run_window(args: argparse.Namespace) -> int:
     app = make_app()
     folder = config.data_dir(args.data_dir)
-    from desktop.logs import setup_logging
+    from desktop.logs import setup_logging, watch_fatal_errors
     from desktop.ui import safety
 
     safety.install_crash_dialog(setup_logging(folder))
+    watch_fatal_errors(folder)
     try:
         register = open_register(folder, args.db_url)
     except OpenError as e:
@@ -44,7 +45,7 @@ def run_window(args: argparse.Namespace) -> int:
         return 2
     if not safety.check_at_start(register):
         return 1
-    lock = safety.second_window_notice(folder) if not args.bench_window else None
+    lock = safety.abnormal_end_notice(folder) if not args.bench_window else None
     from desktop.ui.main_window import MainWindow
     from desktop.ui.setup_wizard import SetupWizard
 
@@ -52,6 +53,7 @@ def run_window(args: argparse.Namespace) -> int:
         wizard = SetupWizard(register.office, keys=register.keys)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             register.close()
+            safety.release(folder, lock)
             return 0
     info = register.office.info()
     assert info is not None
@@ -63,6 +65,7 @@ def run_window(args: argparse.Namespace) -> int:
         upper.daily_backup = safety.DailyBackup(register, upper)
         code = app.exec()
         register.close()
+        safety.release(folder, lock)
         return code
     if register.problems:  # a broken criteria file: say so, then go on with the sets already held
         messages.warn(None, "Cảnh báo khi mở sổ", "\n\n".join(register.problems))
@@ -76,8 +79,7 @@ def run_window(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, lambda: _report_bench(app, window, first_rows_ms))
     code = app.exec()
     register.close()
-    if lock is not None:
-        lock.unlock()
+    safety.release(folder, lock)
     return code
 
 

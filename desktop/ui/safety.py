@@ -14,6 +14,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlalchemy.exc import OperationalError
 
+from desktop.logs import mark_ended, mark_running
 from desktop.services import backups
 from desktop.services.register import Register
 from desktop.ui import messages
@@ -86,6 +87,30 @@ def second_window_notice(folder: Path) -> QLockFile | None:
                                                    "hai: mỗi lần ghi đều an toàn, và sửa trên bản cũ sẽ được báo để "
                                                    "mở lại. Nên đóng bớt một cửa sổ.")
     return None
+
+
+def abnormal_end_notice(data: Path) -> QLockFile | None:
+    """The window's claim on the register: the second-window notice, then, for the window that holds the
+    register, what the previous run left if it never reached its end (a crash, a power cut, a kill)."""
+    lock = second_window_notice(data)
+    if lock is None:
+        return None
+    ended = mark_running(data)
+    if ended is not None:
+        what = "Chương trình gặp lỗi nghiêm trọng và tự đóng" if ended.fatal else \
+            "Chương trình đã bị tắt đột ngột (mất điện, tắt máy hoặc bị buộc đóng)"
+        messages.inform(None, "Lần trước chương trình dừng bất thường",
+                        f"{what} trong lần chạy bắt đầu lúc {ended.started}.\n\nMọi người và phiếu đã lưu trước đó vẫn "
+                        "còn nguyên trong sổ; chỉ những gì đang gõ dở mà chưa lưu mới bị mất. Hãy kiểm tra lại "
+                        f"phiếu cuối cùng đang nhập.\n\nNếu việc này lặp lại, gửi nhật ký cho người hỗ trợ:\n{ended.log}")
+    return lock
+
+
+def release(data: Path, lock: QLockFile | None) -> None:
+    """A clean end: the next start will not report an abnormal one."""
+    if lock is not None:
+        mark_ended(data)
+        lock.unlock()
 
 
 def backup_now(parent: QWidget, register: Register) -> Path | None:

@@ -69,3 +69,49 @@ def test_a_second_window_is_told(tmp_path, monkeypatch):
     assert safety.second_window_notice(tmp_path) is None
     assert said == ["Sổ đang mở ở cửa sổ khác"]
     first.unlock()
+
+
+def test_a_fatal_error_reaches_the_log_and_the_next_start_says_so(qtbot, tmp_path, monkeypatch):
+    """A crash inside Qt kills the process before logging can write: faulthandler writes into the log
+    folder, and the next window tells the clerk what happened and where the log is."""
+    import subprocess
+    import sys
+
+    from desktop.logs import LOG_FOLDER, setup_logging
+
+    child = ("import os, sys; from pathlib import Path; from desktop.logs import mark_running, "
+             "watch_fatal_errors; d = Path(sys.argv[1]); watch_fatal_errors(d); mark_running(d); os.abort()")
+    run = subprocess.run([sys.executable, "-c", child, str(tmp_path)], capture_output=True, timeout=60)
+    assert run.returncode != 0
+    assert "Fatal Python error" in (tmp_path / LOG_FOLDER / "loi-nghiem-trong.log").read_text(encoding="utf-8")
+
+    said: list[str] = []
+    monkeypatch.setattr(messages, "inform", lambda parent, title, text: said.append(f"{title}\n{text}"))
+    log_path = setup_logging(tmp_path)
+    lock = safety.abnormal_end_notice(tmp_path)
+    try:
+        assert lock is not None and len(said) == 1
+        assert "dừng bất thường" in said[0] and "lỗi nghiêm trọng" in said[0]
+        assert "đã lưu trước đó vẫn còn nguyên" in said[0] and str(log_path) in said[0]
+        assert "Fatal Python error" in log_path.read_text(encoding="utf-8")
+    finally:
+        safety.release(tmp_path, lock)
+        for h in list(logging.getLogger().handlers):
+            if getattr(h, "baseFilename", "") == str(log_path):
+                logging.getLogger().removeHandler(h)
+                h.close()
+    # a clean end: the next start says nothing
+    lock = safety.abnormal_end_notice(tmp_path)
+    safety.release(tmp_path, lock)
+    assert len(said) == 1
+
+
+def test_a_power_cut_is_told_too(qtbot, tmp_path, monkeypatch):
+    from desktop.logs import mark_running
+
+    mark_running(tmp_path)  # a run that never ended, with nothing in the fatal log
+    said: list[str] = []
+    monkeypatch.setattr(messages, "inform", lambda parent, title, text: said.append(text))
+    lock = safety.abnormal_end_notice(tmp_path)
+    safety.release(tmp_path, lock)
+    assert len(said) == 1 and "tắt đột ngột" in said[0]
