@@ -78,6 +78,8 @@ class AssessmentDialog(QDialog):
         self.kind = kind
         sheet = enrolments.sheet(enrolment_id)
         self._version = sheet.version
+        self._name = sheet.full_name
+        self.saved_line = ""  # "Đã lưu: name — verdict", for the window's status line
         self.setWindowTitle(f"{kind.value} — {sheet.full_name}")
         self.resize(860, 720)
 
@@ -166,6 +168,8 @@ class AssessmentDialog(QDialog):
         except CycleError as e:
             self.error.say(str(e))
             return
+        verdict = self._enrolments.judge(self._id, self.scores())
+        self.saved_line = f"Đã lưu: {self._name} — {verdict.text}"
         self.saved.emit(self._id)
         self.accept()
 

@@ -41,7 +41,8 @@ class CitizenDialog(QDialog):
         self._citizen_id = citizen_id
         self._version = 0
         self._warned_for: CitizenDraft | None = None
-        self._saved_count = 0
+        self.saved_count = 0
+        self.last_saved = ""  # the name of the last person written, for the window's status line
         self.setWindowTitle("Sửa hồ sơ người dân" if citizen_id else "Thêm người dân vào sổ")
         self.setMinimumWidth(620)
 
@@ -176,14 +177,14 @@ class CitizenDialog(QDialog):
             self.warnings.setText("<br>".join(lines))
             self.warnings.show()
             return
-        assert result.citizen_id is not None
+        assert result.citizen_id is not None and check.data is not None
+        self.last_saved = check.data.full_name
         self.saved.emit(result.citizen_id)
         if self._citizen_id is not None:
             self.accept()
             return
-        self._saved_count += 1
-        assert check.data is not None
-        self.status.setText(f"Đã lưu: {check.data.full_name}. Đã nhập {self._saved_count} người trong lần này.")
+        self.saved_count += 1
+        self.status.setText(f"Đã lưu: {check.data.full_name}. Đã nhập {self.saved_count} người trong lần này.")
         self._next_blank()
 
     def _next_blank(self) -> None:

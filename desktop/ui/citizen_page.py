@@ -26,13 +26,14 @@ from desktop.ui.citizen_dialog import CitizenDialog
 from desktop.ui.citizen_model import CitizenTableModel
 from desktop.ui.filters import FilterBar
 from desktop.ui.history_dialog import HistoryDialog
-from desktop.ui.widgets import make_table
+from desktop.ui.widgets import SearchListKeys, make_table
 
 DELETE_REASONS = ["Chuyển đi nơi khác", "Nhập trùng", "Đã mất", "Nhập nhầm"]
 
 
 class CitizenPage(QWidget):
     changed = Signal()  # the register changed: other views may refresh
+    said = Signal(str)  # a line for the status bar ("Đã lưu: …")
 
     def __init__(self, register: Register, deleted: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,8 +47,9 @@ class CitizenPage(QWidget):
         self.model = CitizenTableModel(register.citizens, CitizenFilter(deleted=deleted))
         self.table = make_table(self.model, [200, 90, 70, 110, 140, 190, 220, 100])
         self.table.doubleClicked.connect(lambda _: self.primary_action())
-        self.table.installEventFilter(self)
-        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)  # Delete
+        self.keys = SearchListKeys(self.search, self.table, lambda: self.model.total, self._settle,
+                                   self.primary_action, self)
         self.filters.changed.connect(self.apply_filter)
 
         buttons = QHBoxLayout()
@@ -64,14 +66,14 @@ class CitizenPage(QWidget):
             self.delete_button.clicked.connect(self.delete_selected)
             for b in (self.add_button, self.edit_button, self.delete_button):
                 buttons.addWidget(b)
-            QShortcut(QKeySequence("Ctrl+N"), self, self.add_citizens)
         self.history_button = QPushButton("Lịch sử thay đổi (Ctrl+H)")
         self.history_button.clicked.connect(self.history_of_selected)
         buttons.addWidget(self.history_button)
         buttons.addStretch()
         buttons.addWidget(self.count)
         QShortcut(QKeySequence("Ctrl+H"), self, self.history_of_selected)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        if deleted:  # in its own window; the main window's Ctrl+N and Ctrl+F serve the register's page
+            QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
@@ -103,9 +105,20 @@ class CitizenPage(QWidget):
         if keep is not None:
             self.select_citizen(keep)
 
+    def _settle(self) -> None:
+        if self._timer.isActive():
+            self.apply_filter()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def back_to_search(self, line: str) -> None:
+        """After a save: the emptied search box has the keyboard, for the next paper form."""
+        self.search.clear()
+        self.apply_filter()
+        self.search.setFocus()
+        self.said.emit(line)
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -129,11 +142,16 @@ class CitizenPage(QWidget):
     def add_citizens(self) -> None:
         dialog = self._dialog(None)
         dialog.exec()
+        if dialog.last_saved:
+            self.back_to_search(f"Đã lưu: {dialog.last_saved}. Đã nhập {dialog.saved_count} người trong lần này.")
 
     def edit_selected(self) -> None:
         citizen_id = self.selected_id()
         if citizen_id is not None:
-            self._dialog(citizen_id).exec()
+            dialog = self._dialog(citizen_id)
+            dialog.exec()
+            if dialog.last_saved:
+                self.back_to_search(f"Đã lưu: {dialog.last_saved}")
 
     def _dialog(self, citizen_id: int | None) -> CitizenDialog:
         dialog = CitizenDialog(self._register.citizens, self._register.office.villages(), citizen_id, self)
@@ -183,25 +201,11 @@ class CitizenPage(QWidget):
     # keyboard ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        key = event.key()
-        if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self._timer.isActive():
-                self.apply_filter()
-            self.table.setFocus()
-            if key != Qt.Key.Key_Down and self.model.total == 1:
-                self.primary_action()
+        if watched is self.table and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Delete and not self._deleted:
+            self.delete_selected()
             return True
-        if watched is self.table:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.primary_action()
-                return True
-            if key == Qt.Key.Key_Delete and not self._deleted:
-                self.delete_selected()
-                return True
         return False
-
 
 def _thousands(n: int) -> str:
     return f"{n:,}".replace(",", ".")

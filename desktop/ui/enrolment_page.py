@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,7 +31,7 @@ from desktop.ui import messages
 from desktop.ui.assessment_dialog import AssessmentDialog, SheetKind
 from desktop.ui.filters import FilterBar
 from desktop.ui.paged_model import Column, PagedModel
-from desktop.ui.widgets import ErrorLabel, make_table, parse_date
+from desktop.ui.widgets import ErrorLabel, SearchListKeys, make_table, parse_date
 
 COLUMNS: list[Column[EnrolmentRow]] = [
     Column("Họ và tên", lambda r: r.full_name),
@@ -49,8 +49,30 @@ def enrolment_model(register: Register, flt: EnrolmentFilter) -> PagedModel[Enro
                       lambda f, offset, limit, _total: register.enrolments.page(f, offset, limit), flt)
 
 
+def sheet_kind_for(row: EnrolmentRow) -> SheetKind | None:
+    """The sheet of the step a person is at; None once they withdrew."""
+    status = Status(row.status)
+    if status in (Status.REGISTERED, Status.SELF_ASSESSED):
+        return SheetKind.SELF
+    if status in (Status.REVIEWED, Status.PROPOSED):
+        return SheetKind.REVIEW
+    if status.decided:
+        return SheetKind.CORRECTION
+    return None
+
+
+def sheet_dialog_for(register: Register, year: int, row: EnrolmentRow, parent: QWidget,
+                     kind: SheetKind | None = None) -> AssessmentDialog | None:
+    kind = kind or sheet_kind_for(row)
+    if kind is None:
+        messages.inform(parent, "Đã rút tên", f"{row.full_name} đã rút tên khỏi năm {year}.")
+        return None
+    return AssessmentDialog(register.enrolments, row.id, kind, parent)
+
+
 class EnrolmentPage(QWidget):
     changed = Signal()
+    said = Signal(str)  # a line for the status bar
 
     def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
@@ -65,8 +87,10 @@ class EnrolmentPage(QWidget):
         self.filters.changed.connect(self.apply_filter)
         self.model = enrolment_model(register, EnrolmentFilter(year))
         self.table = make_table(self.model, [210, 70, 140, 190, 160, 80], many=True)
+        self.search = self.filters.search
         self.table.doubleClicked.connect(lambda _: self.open_sheet())
-        self.table.installEventFilter(self)
+        self.keys = SearchListKeys(self.search, self.table, lambda: self.model.total, self._settle,
+                                   self.open_sheet, self)
         self.count = QLabel()
 
         buttons = QHBoxLayout()
@@ -92,6 +116,14 @@ class EnrolmentPage(QWidget):
         layout.addLayout(buttons)
         if load:
             self.apply_filter()
+
+    def _settle(self) -> None:
+        if self.filters.timer.isActive():
+            self.apply_filter()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def set_year(self, year: int) -> None:
         self.year = year
@@ -134,33 +166,29 @@ class EnrolmentPage(QWidget):
 
     # actions ---------------------------------------------------------------------------------------
 
-    def sheet_kind_for(self, row: EnrolmentRow) -> SheetKind | None:
-        status = Status(row.status)
-        if status in (Status.REGISTERED, Status.SELF_ASSESSED):
-            return SheetKind.SELF
-        if status in (Status.REVIEWED, Status.PROPOSED):
-            return SheetKind.REVIEW
-        if status.decided:
-            return SheetKind.CORRECTION
-        return None
-
     def sheet_dialog(self, kind: SheetKind | None = None) -> AssessmentDialog | None:
         row = self.selected()
         if row is None:
             return None
-        kind = kind or self.sheet_kind_for(row)
-        if kind is None:
-            messages.inform(self, "Đã rút tên", f"{row.full_name} đã rút tên khỏi năm {self.year}.")
-            return None
-        dialog = AssessmentDialog(self._register.enrolments, row.id, kind, self)
-        dialog.saved.connect(lambda _: self.refresh())
-        self.last_dialog = dialog
+        dialog = sheet_dialog_for(self._register, self.year, row, self, kind)
+        if dialog is not None:
+            dialog.saved.connect(lambda _: self.refresh())
+            self.last_dialog = dialog
         return dialog
 
     def open_sheet(self, kind: SheetKind | None = None) -> None:
         dialog = self.sheet_dialog(kind)
         if dialog is not None:
             dialog.exec()
+            if dialog.saved_line:
+                self.back_to_search(dialog.saved_line)
+
+    def back_to_search(self, line: str) -> None:
+        """After a sheet is saved: the emptied search box has the keyboard, for the next sheet in the pile."""
+        self.search.clear()
+        self.apply_filter()
+        self.search.setFocus()
+        self.said.emit(line)
 
     def register_many(self) -> None:
         RegisterDialog(self._register, self.year, self).exec()
@@ -187,12 +215,6 @@ class EnrolmentPage(QWidget):
             return
         self.refresh()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.table and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_sheet()
-            return True
-        return False
 
 
 class RegisterDialog(QDialog):

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         for page in (self.citizens, self.cycle, self.recognition):
             page.changed.connect(self._mark_stale)
+            page.said.connect(lambda line: self.statusBar().showMessage(line, 15_000))
         self._stale: set[int] = {1, 2, 3}
 
         menu = self.menuBar()
@@ -104,13 +105,20 @@ class MainWindow(QMainWindow):
         self._action(lists, "Thiết lập năm (số người lớn, chỉ tiêu, bộ tiêu chí)…", self.dashboard.edit_settings)
         self._action(lists, "Đổi cán bộ nhập liệu…", self.change_clerk)
         add_backup_menu(self, register)
-        about = menu.addMenu("&Trợ giúp")
+        view = menu.addMenu("&Xem")
+        self._action(view, "Tìm trong trang đang xem", self.focus_search, "Ctrl+F")
+        view.addSeparator()
+        for i in range(self.tabs.count()):
+            self._action(view, self.tabs.tabText(i), lambda _=False, i=i: self.show_tab(i), f"Alt+{i + 1}")
+            self.tabs.setTabToolTip(i, f"Alt+{i + 1}")
+        about = menu.addMenu("Trợ &giúp")
         self._action(about, "Giới thiệu", self.show_about)
 
         self.clerk_label = QLabel()
         self.statusBar().addPermanentWidget(self.clerk_label)
         self.statusBar().showMessage(f"{info.commune_name}, {info.province_name} · dữ liệu: {register.folder}")
         self._show_clerk()
+        self.citizens.search.setFocus()  # a name typed at start goes to the register's search
 
     def _action(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -144,6 +152,22 @@ class MainWindow(QMainWindow):
                 self.citizens.refresh()
             else:
                 page.set_year(self.year.value())
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        page = self.tabs.currentWidget()
+        if hasattr(page, "focus_search"):
+            page.focus_search()
+        else:
+            page.setFocus()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search of the tab in view; the dashboard has none, so the register's."""
+        page = self.tabs.currentWidget()
+        if not hasattr(page, "focus_search"):
+            self.tabs.setCurrentWidget(self.citizens)
+            page = self.citizens
+        page.focus_search()
 
     # menu actions ----------------------------------------------------------------------------------
 

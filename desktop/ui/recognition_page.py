@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,12 +24,14 @@ from desktop.domain.numbers import vn_int
 from desktop.services.enrolments import CycleError
 from desktop.services.register import Register
 from desktop.ui import messages
-from desktop.ui.enrolment_page import enrolment_model
-from desktop.ui.widgets import ErrorLabel, make_table, parse_date
+from desktop.ui.enrolment_page import enrolment_model, sheet_dialog_for
+from desktop.ui.filters import SEARCH_PAUSE_MS
+from desktop.ui.widgets import ErrorLabel, SearchListKeys, make_table, parse_date
 
 
 class RecognitionPage(QWidget):
     changed = Signal()
+    said = Signal(str)
 
     def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
@@ -41,10 +43,21 @@ class RecognitionPage(QWidget):
         for status in (Status.PROPOSED, Status.RECOGNIZED, Status.NOT_RECOGNIZED):
             self.showing.addItem({Status.PROPOSED: "Đang đề nghị"}.get(status, status.label), status.value)
         self.showing.currentIndexChanged.connect(lambda _: self.refresh())
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm trong danh sách theo tên hoặc số CCCD…   (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_PAUSE_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _: self.timer.start())
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = enrolment_model(register, EnrolmentFilter(year, statuses=(Status.PROPOSED.value,)))
         self.table = make_table(self.model, [210, 70, 140, 190, 160, 80])
+        self.table.doubleClicked.connect(lambda _: self.open_sheet())
+        self.keys = SearchListKeys(self.search, self.table, lambda: self.model.total, self._settle, self.open_sheet,
+                                   self)
         self.decisions = QLabel()
         self.decisions.setWordWrap(True)
         top = QHBoxLayout()
@@ -62,6 +75,7 @@ class RecognitionPage(QWidget):
         top.addWidget(decide)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.search)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addWidget(self.decisions)
@@ -84,9 +98,35 @@ class RecognitionPage(QWidget):
         self.refresh()
 
     def _filter(self) -> EnrolmentFilter:
-        return EnrolmentFilter(self.year, village_id=self.village.currentData(), statuses=(self.showing.currentData(),))
+        return EnrolmentFilter(self.year, self.search.text(), village_id=self.village.currentData(),
+                               statuses=(self.showing.currentData(),))
+
+    def _settle(self) -> None:
+        if self.timer.isActive():
+            self.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def open_sheet(self) -> None:
+        """Enter on a person: the sheet of the step they are at (the branch's review, or a correction)."""
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row(rows[0].row()) if rows else None
+        dialog = sheet_dialog_for(self._register, self.year, row, self) if row is not None else None
+        if dialog is None:
+            return
+        self.last_dialog = dialog
+        dialog.exec()
+        if dialog.saved_line:
+            self.search.clear()
+            self.refresh()
+            self.search.setFocus()
+            self.changed.emit()
+            self.said.emit(dialog.saved_line)
 
     def refresh(self) -> None:
+        self.timer.stop()
         self.model.set_filter(self._filter())
         waiting = len(self._register.recognition.candidates(self.year, self.village.currentData()))
         proposed = self._register.enrolments.count(EnrolmentFilter(

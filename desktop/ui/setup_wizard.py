@@ -43,7 +43,7 @@ class SetupWizard(QWizard):
         for p in admin_units.provinces():
             self.province.addItem(p.name, p.code)
         self.commune = FoldingComboBox()
-        self.is_upper = QCheckBox("Đơn vị cấp trên (Hội Khuyến học tỉnh, thành phố hoặc huyện): nhận và tổng hợp "
+        self.is_upper = QCheckBox("Đây là đơn vị cấp trên (Hội Khuyến học tỉnh, thành phố): nhận và tổng hợp "
                                   "tệp của các xã")
         self.is_upper.toggled.connect(self._kind_changed)
         self.province.currentIndexChanged.connect(self._load_communes)
@@ -51,7 +51,7 @@ class SetupWizard(QWizard):
         self.place_error = ErrorLabel()
         page1 = _page("Đơn vị hành chính", "Chọn tỉnh/thành phố rồi xã/phường của Hội (danh mục sau sắp xếp "
                                            "ngày 01/07/2025). Gõ vài chữ đầu để chọn nhanh, không cần dấu.",
-                      [("", self.is_upper), ("Tỉnh/thành phố:", self.province), ("Xã/phường/đặc khu:", self.commune)],
+                      [("Tỉnh/thành phố:", self.province), ("Xã/phường/đặc khu:", self.commune), ("", self.is_upper)],
                       self.place_error, self._check_place)
 
         # 2. the association and the clerk
@@ -67,6 +67,7 @@ class SetupWizard(QWizard):
 
         # 3. the villages
         self.villages = QPlainTextEdit()
+        self.villages.setTabChangesFocus(True)  # Tab goes on to the buttons, as in every other field
         self.villages.setPlaceholderText("Thôn 1\nThôn 2\nThôn Phú Lập\nKhu phố 3")
         self.villages_error = ErrorLabel()
         page3 = _page("Thôn, khu phố", "Mỗi dòng một thôn, ấp, bản, khu phố hoặc tổ dân phố. "
@@ -85,8 +86,25 @@ class SetupWizard(QWizard):
                       [("Mật khẩu:", self.passphrase), ("Nhập lại:", self.passphrase_again)], self.keys_error,
                       self._finish)
 
-        for page in (page1, page2, page3, page4):
+        for page, first in ((page1, self.province), (page2, self.association), (page3, self.villages),
+                            (page4, self.passphrase)):
+            page.initializePage = lambda first=first: first.setFocus()  # type: ignore[method-assign]
             self.addPage(page)
+        # Enter goes to the default button (Tiếp theo, Hoàn tất), never to Huỷ, wherever the focus is
+        for which in (QWizard.WizardButton.CancelButton, QWizard.WizardButton.BackButton):
+            self.button(which).setAutoDefault(False)
+        self.province.setFocus()
+
+    def _typed_anything(self) -> bool:
+        return any((self.province.currentData() is not None, self.clerk.text().strip(),
+                    self.villages.toPlainText().strip(), self.passphrase.text()))
+
+    def reject(self) -> None:  # Esc, Huỷ, the window's close button
+        if self._typed_anything() and not messages.confirm(
+                self, "Dừng thiết lập?", "Những gì đã nhập trong các bước thiết lập sẽ không được lưu.",
+                yes="Dừng thiết lập", no="Tiếp tục nhập"):
+            return
+        super().reject()
 
     def _load_communes(self) -> None:
         self.commune.clear()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QAbstractItemModel, QElapsedTimer, Qt
+from PySide6.QtCore import QAbstractItemModel, QElapsedTimer, QEvent, QObject, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QTableView, QWidget
 
 from desktop.domain.names import search_key
 
@@ -109,3 +110,38 @@ def parse_date(text: str) -> date:
         return datetime.strptime(text.strip(), "%d/%m/%Y").date()
     except ValueError:
         raise ValueError(f"“{text.strip()}” không phải ngày (dd/mm/yyyy).") from None
+
+
+class SearchListKeys(QObject):
+    """The keyboard loop every list page shares: in the search box, Down moves into the list and Enter
+    too (opening the person at once when the search found exactly one); in the list, Enter opens the
+    row. `settle` applies a search still waiting for its typing pause."""
+
+    def __init__(self, search: QLineEdit, table: QTableView, total: Callable[[], int], settle: Callable[[], None],
+                 open_row: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._search, self._table = search, table
+        self._total, self._settle, self._open = total, settle, open_row
+        search.installEventFilter(self)
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self._search and (enter or key == Qt.Key.Key_Down):
+            self._settle()
+            if not self._total():
+                return True
+            self._table.setFocus()
+            if not self._table.selectionModel().selectedRows():
+                self._table.selectRow(0)
+            if enter and self._total() == 1:
+                self._open()
+            return True
+        if watched is self._table and enter:
+            self._open()
+            return True
+        return False

@@ -61,7 +61,7 @@ def test_main_window_villages_and_clerk(qtbot, office, monkeypatch):
     assert window.clerk_label.text() == "Cán bộ nhập liệu: Nguyễn Thị Lan"
     assert [m.title() for m in (a.menu() for a in window.menuBar().actions())] == ["&Người dân", "&Excel",
                                                                                     "&Trao đổi", "&Danh mục",
-                                                                                    "&Sao lưu", "&Trợ giúp"]
+                                                                                    "&Sao lưu", "&Xem", "Trợ &giúp"]
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("trần văn bình", True)))
     window.change_clerk()
     assert window.clerk_label.text() == "Cán bộ nhập liệu: Trần Văn Bình"
@@ -107,3 +107,39 @@ def test_the_program_has_its_icon(qapp):
 
     icon = make_app().windowIcon()
     assert not icon.isNull() and icon.availableSizes()[0].width() >= 256
+
+
+def test_the_wizard_is_safe_for_the_keyboard(qtbot, register, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui import messages
+    from tests.ui.keys import focused, press
+
+    wizard = SetupWizard(register.office)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitActive(wizard)
+    # the first field has the keyboard, not the upper-level box, which a typed space would tick
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.province)
+    type_text(" lam d")
+    assert wizard.province.currentText() == "Lâm Đồng" and not wizard.is_upper.isChecked()
+    assert "huyện" not in wizard.is_upper.text()
+    type_text("ham thuan", wizard.commune)
+    # Enter with the focus on Huỷ goes on (the default button), never cancels
+    wizard.button(QWizard.WizardButton.CancelButton).setFocus()
+    press(Qt.Key.Key_Return)
+    assert wizard.isVisible() and wizard.currentId() == 1
+    assert focused() is wizard.association
+    type_text("nguyễn thị lan", wizard.clerk)
+    press(Qt.Key.Key_Return, wizard.clerk)
+    assert wizard.currentId() == 2 and focused() is wizard.villages
+    type_text("Thôn 1")
+    press(Qt.Key.Key_Tab)
+    assert focused() is not wizard.villages and wizard.villages.toPlainText() == "Thôn 1"
+    # Esc after typing asks first; "go on typing" keeps everything
+    asked = []
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: asked.append(a) or False)
+    press(Qt.Key.Key_Escape, wizard.villages)
+    assert asked and wizard.isVisible() and wizard.villages.toPlainText() == "Thôn 1"
+    assert QApplication.activeModalWidget() is None or QApplication.activeModalWidget() is wizard
