@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,11 @@ import pytest
 from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# windows remember their size and place (QSettings): the tests' own, never the desk's
+from PySide6.QtCore import QSettings  # noqa: E402
+
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="so-cdht-cua-so-"))
 
 # CI replays the same examples every run (a red CI must mean a change broke something); at a desk the
 # examples are new each run (and SO_CDHT_FUZZ=10 in tests/fuzz draws ten times as many).

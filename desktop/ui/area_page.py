@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.numbers import vn_int, vn_percent
@@ -16,6 +16,7 @@ from desktop.services.register import Register
 from desktop.services.safe_write import write_atomically
 from desktop.services.year_stats import NATIONAL_TARGETS
 from desktop.ui.exchange_pages import _fill, _table
+from desktop.ui.widgets import scrolling_layout
 
 KINDS = {CitizenGroup.FARMER: "adults", CitizenGroup.WORKER: "adults", CitizenGroup.OFFICIAL: "officials"}
 
@@ -44,7 +45,9 @@ class AreaPage(QWidget):
         self.chart = QChartView()
         self.chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart.setMinimumHeight(220)
-        layout = QVBoxLayout(self)
+        self.offices.setMinimumHeight(180)
+        self.duplicates.setMinimumHeight(120)
+        layout = scrolling_layout(self, 760)
         layout.addLayout(head)
         layout.addWidget(self.groups)
         layout.addWidget(self.chart, 2)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.enrolments import CycleError, EnrolmentService
+from desktop.ui.geometry import fit
 from desktop.ui.widgets import ErrorLabel
 
 
@@ -81,7 +82,7 @@ class AssessmentDialog(QDialog):
         self._name = sheet.full_name
         self.saved_line = ""  # "Đã lưu: name — verdict", for the window's status line
         self.setWindowTitle(f"{kind.value} — {sheet.full_name}")
-        self.resize(860, 720)
+        fit(self, "phieu-diem", 860, 720)
 
         head = QLabel(f"<b>{sheet.full_name}</b>, sinh {sheet.birth}, {sheet.village}<br>"
                       f"Nhóm {int(sheet.group)}: {sheet.group.label}<br>"
@@ -98,6 +99,7 @@ class AssessmentDialog(QDialog):
             if indicator.competence != current:
                 current = indicator.competence
                 title = QLabel(f"<b>{current}. {sheet.competences[current]}</b>")
+                title.setWordWrap(True)
                 grid.addWidget(title, row, 0, 1, 3)
                 row += 1
             text = QLabel(indicator.text)
@@ -126,10 +128,12 @@ class AssessmentDialog(QDialog):
                                       SheetKind.CORRECTION: "Lý do đính chính (bắt buộc)"}[kind])
         self.note.returnPressed.connect(self.save)
         self.total = QLabel()
+        self.total.setWordWrap(True)
         self.total.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.error = ErrorLabel()
         buttons = QDialogButtonBox()
         save = buttons.addButton("Lưu (Enter ở ô cuối)", QDialogButtonBox.ButtonRole.AcceptRole)
+        save.setObjectName("primary")
         close = buttons.addButton("Đóng (Esc)", QDialogButtonBox.ButtonRole.RejectRole)
         save.clicked.connect(self.save)
         close.clicked.connect(self.reject)
@@ -138,7 +142,9 @@ class AssessmentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         if kind is SheetKind.REVIEW and sheet.self_scores:
-            layout.addWidget(QLabel("Điểm tự đánh giá đã điền sẵn: giữ nguyên để xác nhận, sửa ô nào thì gõ đè."))
+            prefilled = QLabel("Điểm tự đánh giá đã điền sẵn: giữ nguyên để xác nhận, sửa ô nào thì gõ đè.")
+            prefilled.setWordWrap(True)
+            layout.addWidget(prefilled)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.total)

@@ -27,6 +27,7 @@ from desktop.domain.sex import Sex
 from desktop.services.citizens import CitizenError, CitizenService
 from desktop.services.office import VillageInfo
 from desktop.ui import messages
+from desktop.ui.geometry import fit
 from desktop.ui.widgets import ErrorLabel, FoldingComboBox
 
 
@@ -44,7 +45,7 @@ class CitizenDialog(QDialog):
         self.saved_count = 0
         self.last_saved = ""  # the name of the last person written, for the window's status line
         self.setWindowTitle("Sửa hồ sơ người dân" if citizen_id else "Thêm người dân vào sổ")
-        self.setMinimumWidth(620)
+        fit(self, "nguoi-dan", 640, 420)
 
         self.full_name = QLineEdit()
         self.full_name.setPlaceholderText("Ví dụ: Nguyễn Thị Lan")
@@ -99,6 +100,7 @@ class CitizenDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu (Enter)", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
+        self.save_button.setObjectName("primary")
         close = buttons.addButton("Đóng (Esc)", QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         close.clicked.connect(self.reject)

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.numbers import vn_int, vn_percent
 from desktop.services.register import Register
 from desktop.services.year_stats import GroupLine, Line, YearStats
+from desktop.ui.widgets import scrolling_layout
 from desktop.ui.year_settings_dialog import YearSettingsDialog
 
 GROUP_HEADERS = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm",
@@ -52,7 +52,9 @@ class DashboardPage(QWidget):
         lower = QHBoxLayout()
         lower.addWidget(self.villages, 3)
         lower.addWidget(self.workplaces, 2)
-        layout = QVBoxLayout(self)
+        for table in (self.villages, self.workplaces):
+            table.setMinimumHeight(180)
+        layout = scrolling_layout(self, 720)
         layout.addLayout(head)
         layout.addWidget(self.groups)
         layout.addWidget(self.note)

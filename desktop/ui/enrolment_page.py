@@ -94,16 +94,16 @@ class EnrolmentPage(QWidget):
         self.count = QLabel()
 
         buttons = QHBoxLayout()
-        for text, slot in (("Đăng ký cả xã, thôn hoặc nhóm…", self.register_many),
-                           ("Phiếu tự đánh giá (Enter)", lambda: self.open_sheet(SheetKind.SELF)),
+        for text, slot in (("Đăng ký cả xã, thôn, nhóm…", self.register_many),
+                           ("Tự đánh giá (Enter)", lambda: self.open_sheet(SheetKind.SELF)),
                            ("Chi hội xét (Ctrl+R)", lambda: self.open_sheet(SheetKind.REVIEW)),
-                           ("Đính chính sau quyết định…", lambda: self.open_sheet(SheetKind.CORRECTION)),
+                           ("Đính chính…", lambda: self.open_sheet(SheetKind.CORRECTION)),
                            ("Rút tên…", self.withdraw), ("Khôi phục", self.reinstate)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch()
-        buttons.addWidget(self.count)
+        self.filters.row.addWidget(self.count)
         QShortcut(QKeySequence("Ctrl+R"), self, lambda: self.open_sheet(SheetKind.REVIEW))
         self.plan_label = QLabel()
         self.plan_label.setWordWrap(True)
@@ -241,7 +241,9 @@ class RegisterDialog(QDialog):
         form.addRow("Nhóm đối tượng:", self.group)
         form.addRow("Ngày đăng ký:", self.on)
         buttons = QDialogButtonBox()
-        buttons.addButton("Đăng ký", QDialogButtonBox.ButtonRole.AcceptRole).clicked.connect(self.run)
+        run = buttons.addButton("Đăng ký", QDialogButtonBox.ButtonRole.AcceptRole)
+        run.setObjectName("primary")
+        run.clicked.connect(self.run)
         buttons.addButton("Huỷ", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Người đã đăng ký năm này được bỏ qua; người đã xoá khỏi sổ không được đăng ký."))

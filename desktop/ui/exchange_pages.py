@@ -26,6 +26,7 @@ from desktop.services.printing import check_certificate
 from desktop.services.receiving import ReceiveCheck
 from desktop.services.register import Register
 from desktop.services.safe_write import write_atomically
+from desktop.ui.geometry import fit
 from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.worker import Background
 
@@ -59,12 +60,13 @@ class SendDialog(QDialog):
         super().__init__(parent)
         self._r, self._year, self._keeper = register, year, keeper
         self.setWindowTitle(f"Gửi tệp năm {year} lên cấp trên")
-        self.resize(820, 420)
+        fit(self, "gui-tep", 820, 420)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.table = _table(["Năm", "Lần", "Tệp", "Ngày xuất", "Biên nhận của cấp trên"])
         export = QPushButton(f"Xuất gói năm {year}…")
         export.clicked.connect(self.export)
+        export.setObjectName("primary")
         receipt = QPushButton("Nhập biên nhận…")
         receipt.clicked.connect(self.import_receipt)
         row = QHBoxLayout()
@@ -201,7 +203,7 @@ class CheckCertificateDialog(QDialog):
         super().__init__(parent)
         self._r = register
         self.setWindowTitle("Kiểm tra giấy công nhận")
-        self.resize(640, 180)
+        fit(self, "kiem-tra-giay", 640, 200)
         self.code = QLineEdit()
         self.code.setPlaceholderText("Quét mã QR trên giấy công nhận, hoặc dán mã vào đây rồi Enter")
         self.code.returnPressed.connect(self.run)

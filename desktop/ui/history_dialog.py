@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.citizens import CitizenService
+from desktop.ui.geometry import fit
 from desktop.ui.messages import translate_buttons
 
 
@@ -23,7 +24,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         record = citizens.get(citizen_id)
         self.setWindowTitle(f"Lịch sử thay đổi — {record.draft.full_name}")
-        self.resize(760, 420)
+        fit(self, "lich-su", 860, 440)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Thời gian", "Người thực hiện", "Nội dung"])
         for line in citizens.history(citizen_id):
@@ -38,6 +39,7 @@ class HistoryDialog(QDialog):
             if record.deleted else "Đang có trong sổ"
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         translate_buttons(buttons)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName("primary")
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         d = record.draft

@@ -28,6 +28,7 @@ from desktop.print.key_form import key_form
 from desktop.services.register import Register
 from desktop.services.safe_write import write_atomically
 from desktop.ui import messages
+from desktop.ui.geometry import fit
 from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.widgets import ErrorLabel
 
@@ -41,7 +42,7 @@ class KeysDialog(QDialog):
         assert info is not None
         self._info = info
         self.setWindowTitle("Khoá của đơn vị")
-        self.resize(720, 420)
+        fit(self, "khoa", 720, 420)
         self.own = QLabel()
         self.own.setWordWrap(True)
         self.own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -49,6 +50,7 @@ class KeysDialog(QDialog):
         self.other.setWordWrap(True)
         self.error = ErrorLabel()
         self.create_button = QPushButton("Tạo khoá…")
+        self.create_button.setObjectName("primary")
         self.create_button.clicked.connect(self.create_keys)
         save = QPushButton("Lưu tệp khoá công khai…")
         save.clicked.connect(self.save_public)

@@ -31,6 +31,7 @@ from desktop.ui.citizen_page import CitizenPage
 from desktop.ui.dashboard_page import DashboardPage
 from desktop.ui.enrolment_page import EnrolmentPage
 from desktop.ui.exchange_pages import CheckCertificateDialog, SendDialog
+from desktop.ui.geometry import fit
 from desktop.ui.keys_dialog import KeysDialog
 from desktop.ui.messages import translate_buttons
 from desktop.ui.office_settings_dialog import OfficeSettingsDialog
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         info = register.office.info()
         assert info is not None, "the office is set up before the main window opens"
         self.setWindowTitle(f"{PRODUCER} — {info.association_name}")
-        self.resize(1180, 760)
+        fit(self, "cua-so-chinh", 1180, 760)
         self.keeper = PassphraseKeeper()
 
         self.year = QSpinBox()
@@ -251,7 +252,7 @@ class MainWindow(QMainWindow):
     def show_deleted(self) -> None:
         dialog = QDialog(self)
         dialog.setWindowTitle("Người đã xoá khỏi sổ")
-        dialog.resize(1100, 560)
+        fit(dialog, "nguoi-da-xoa", 1100, 560)
         page = CitizenPage(self.register, deleted=True, parent=dialog)
         page.changed.connect(self.citizens.refresh)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -28,6 +28,7 @@ from desktop.services.printing import DocumentKind, Printed, PrintError, PrintSe
 from desktop.services.register import Register
 from desktop.services.safe_write import write_atomically
 from desktop.ui import messages
+from desktop.ui.geometry import fit
 from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.worker import Background
 
@@ -47,7 +48,7 @@ class PrintDialog(QDialog):
         self.printed: Printed | None = None
         self.job: Background | None = None
         self.setWindowTitle(f"In giấy tờ năm {year}")
-        self.resize(980, 760)
+        fit(self, "in-giay-to", 980, 760)
 
         self.kind = QComboBox()
         for kind in DocumentKind:
@@ -71,6 +72,7 @@ class PrintDialog(QDialog):
         self.save_button.clicked.connect(self.save_pdf)
         self.print_button = QPushButton("In ra máy in…")
         self.print_button.clicked.connect(self.print_dialog)
+        self.print_button.setObjectName("primary")
         self.status = QLabel("Chọn giấy tờ rồi bấm “Xem trước”.")
 
         self.document = QPdfDocument(self)

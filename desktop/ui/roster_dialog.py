@@ -27,6 +27,7 @@ from desktop.services.safe_write import write_atomically
 from desktop.sheets.roster_errors import error_copy
 from desktop.sheets.roster_read import RosterFileError
 from desktop.ui import messages
+from desktop.ui.geometry import fit
 from desktop.ui.worker import Background
 
 COLOURS = {Outcome.NEW: "#e8f5e9", Outcome.PRESENT: "#eeeeee", Outcome.DUPLICATE: "#fff4ce",
@@ -42,7 +43,7 @@ class RosterDialog(QDialog):
         self.job: Background | None = None
         self.imported = 0
         self.setWindowTitle("Nhập danh sách người dân từ Excel")
-        self.resize(1000, 640)
+        fit(self, "nhap-excel", 1000, 640)
         self.file_label = QLabel("Chưa chọn tệp.")
         choose = QPushButton("Chọn tệp Excel…")
         choose.clicked.connect(self.choose_file)
@@ -63,6 +64,7 @@ class RosterDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.duplicates = QCheckBox("Nhập cả các dòng có thể trùng")
         self.import_button = QPushButton("Nhập vào sổ")
+        self.import_button.setObjectName("primary")
         self.import_button.clicked.connect(self.run_import)
         self.errors_button = QPushButton("Lưu tệp báo lỗi…")
         self.errors_button.clicked.connect(self.save_errors)

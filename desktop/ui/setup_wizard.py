@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import admin_units
 from desktop.services.office import OfficeError, OfficeService, OfficeSetup
 from desktop.ui import messages
+from desktop.ui.geometry import fit
 from desktop.ui.widgets import ErrorLabel, FoldingComboBox
 
 
@@ -35,7 +36,7 @@ class SetupWizard(QWizard):
                              (QWizard.WizardButton.FinishButton, "Hoàn tất"),
                              (QWizard.WizardButton.CancelButton, "Huỷ")):
             self.setButtonText(button, text)
-        self.resize(620, 460)
+        fit(self, "thiet-lap", 620, 460)
 
         # 1. the commune
         self.province = FoldingComboBox()

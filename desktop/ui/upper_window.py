@@ -12,6 +12,7 @@ from desktop import PRODUCER
 from desktop.services.register import Register
 from desktop.ui.area_page import AreaPage
 from desktop.ui.exchange_pages import CheckCertificateDialog, ReceivePage, SendDialog
+from desktop.ui.geometry import fit
 from desktop.ui.keys_dialog import KeysDialog
 from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.safety import add_backup_menu
@@ -26,7 +27,7 @@ class UpperWindow(QMainWindow):
         info = register.office.info()
         assert info is not None and info.is_upper
         self.setWindowTitle(f"{PRODUCER} — {info.association_name} (cấp trên)")
-        self.resize(1180, 800)
+        fit(self, "cap-tren", 1180, 800)
         self.keeper = PassphraseKeeper()
         self.year = QSpinBox()
         self.year.setRange(FIRST_YEAR, 2100)

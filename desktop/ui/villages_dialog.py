@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.office import OfficeError, OfficeService
 from desktop.ui import messages
+from desktop.ui.geometry import fit
 
 
 class VillagesDialog(QDialog):
@@ -24,12 +25,13 @@ class VillagesDialog(QDialog):
         self._office = office
         self.changed = False
         self.setWindowTitle("Danh sách thôn, khu phố")
-        self.resize(460, 420)
+        fit(self, "thon", 460, 420)
         self.list = QListWidget()
         add = QPushButton("Thêm…")
         rename = QPushButton("Đổi tên…")
         remove = QPushButton("Xoá")
         close = QPushButton("Đóng")
+        close.setObjectName("primary")
         add.clicked.connect(self.add)
         rename.clicked.connect(self.rename)
         remove.clicked.connect(self.remove)

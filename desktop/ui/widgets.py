@@ -8,7 +8,17 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QAbstractItemModel, QElapsedTimer, QEvent, QObject, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.names import search_key
 
@@ -145,3 +155,18 @@ class SearchListKeys(QObject):
             self._open()
             return True
         return False
+
+
+def scrolling_layout(page: QWidget, min_height: int) -> QVBoxLayout:
+    """The page's content in a scroll area: on a small screen it scrolls instead of falling off it.
+    Returns the layout to fill; the content is at least `min_height` tall, and grows with the page."""
+    inner = QWidget()
+    inner.setMinimumHeight(min_height)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(inner)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return QVBoxLayout(inner)
