@@ -108,3 +108,12 @@ def add(register: Register, full_name: str, **kw) -> int:  # noqa: ANN003
     assert result.saved, result.check.errors
     assert result.citizen_id is not None
     return result.citizen_id
+
+
+@pytest.fixture(autouse=True)
+def _closing_windows_asks_nobody(monkeypatch):
+    """pytest-qt closes every window a test left open; a form with typed, unsaved data asks before it
+    closes (a modal question nobody would answer here). Tests about that question set their own answer."""
+    from desktop.ui import messages
+
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)

@@ -97,6 +97,9 @@ def check_draft(draft: CitizenDraft, today: date) -> CitizenCheck:
         err(Finding("full_name", "Họ và tên chỉ gồm chữ cái (không có chữ số hay ký hiệu)."))
     elif len(name.split()) == 1:
         warn(Finding("full_name", "Họ và tên chỉ có một chữ: kiểm tra lại đã nhập đủ họ, đệm, tên chưa."))
+    if name and name.isascii() and not check.errors:  # certificates print the name exactly as typed
+        warn(Finding("full_name", f"Họ và tên “{name}” không có dấu tiếng Việt: giấy công nhận sẽ in đúng như đã "
+                                  "gõ. Kiểm tra lại với phiếu giấy."))
 
     birth: BirthDate | None = None
     try:

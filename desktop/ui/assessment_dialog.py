@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.enrolments import CycleError, EnrolmentService
+from desktop.ui import messages
 from desktop.ui.geometry import fit
 from desktop.ui.widgets import ErrorLabel
 
@@ -47,12 +48,14 @@ class ScoreValidator(QValidator):
 
 
 class ScoreField(QLineEdit):
-    """0 to the indicator's maximum, digits only; anything else never reaches the field."""
+    """0 to the indicator's maximum, digits only; anything else never reaches the field, and says why."""
 
     advance = Signal()
+    refused = Signal(str)  # why a typed key left the field as it was ("" once a key is taken again)
 
-    def __init__(self, max_points: int) -> None:
+    def __init__(self, max_points: int, code: str = "") -> None:
         super().__init__()
+        self._max, self._code = max_points, code
         self.setValidator(ScoreValidator(max_points, self))
         self.setMaxLength(len(str(max_points)))
         self.setFixedWidth(48)
@@ -62,7 +65,18 @@ class ScoreField(QLineEdit):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.advance.emit()
             return
+        before = self.text()
         super().keyPressEvent(event)
+        typed = event.text()
+        if not typed or not typed.isprintable() or event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return
+        if self.text() != before:
+            self.refused.emit("")
+            return
+        wanted = before[:self.cursorPosition()] + typed + before[self.cursorPosition():] if not \
+            self.hasSelectedText() else typed
+        self.refused.emit(f"Chỉ số {self._code}: không nhận “{wanted}” — điểm là số nguyên từ 0 đến {self._max}. "
+                          f"Ô vẫn giữ {('“' + before + '”') if before else 'trống'}; xoá rồi gõ lại nếu cần.")
 
     def value(self) -> int | None:
         return int(self.text()) if self.text().isdigit() else None
@@ -104,10 +118,11 @@ class AssessmentDialog(QDialog):
                 row += 1
             text = QLabel(indicator.text)
             text.setWordWrap(True)
-            field = ScoreField(indicator.max_points)
+            field = ScoreField(indicator.max_points, indicator.code)
             if start and indicator.code in start:
                 field.setText(str(start[indicator.code]))
             field.textChanged.connect(self._update)
+            field.refused.connect(self._refused)
             self.fields[indicator.code] = field
             grid.addWidget(QLabel(f"<b>{indicator.code}</b>"), row, 0)
             grid.addWidget(text, row, 1)
@@ -151,8 +166,22 @@ class AssessmentDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._update()
+        self._loaded = (self.scores(), self.note.text())
         self.fields[codes[0]].setFocus()
         self.fields[codes[0]].selectAll()
+
+    def _refused(self, why: str) -> None:
+        self.error.say(why or None)
+
+    def _unsaved(self) -> bool:
+        return (self.scores(), self.note.text()) != self._loaded
+
+    def reject(self) -> None:  # Esc, Đóng, the window's close button
+        if self._unsaved() and not messages.confirm(
+                self, "Đóng phiếu chưa lưu?", "Điểm đã gõ trên phiếu này chưa được lưu và sẽ mất nếu đóng.",
+                yes="Đóng, không lưu", no="Quay lại phiếu"):
+            return
+        super().reject()
 
     def scores(self) -> dict[str, int | None]:
         return {code: f.value() for code, f in self.fields.items()}

@@ -116,9 +116,24 @@ class CitizenDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
 
+        for name, widget in self._fields.items():  # a fixed field loses its stale message at once
+            changed = widget.currentIndexChanged if isinstance(widget, FoldingComboBox) else widget.textEdited
+            changed.connect(lambda *_, name=name: self._edited(name))
         if citizen_id is not None:
             self._load(citizen_id)
+        self._clean = self.draft()
         self.full_name.setFocus()
+
+    def _edited(self, name: str) -> None:
+        self._errors[name].say(None)
+        self.status.setText("")
+
+    def reject(self) -> None:  # Esc, Đóng, the window's close button
+        if self.draft() != self._clean and not messages.confirm(
+                self, "Đóng khi chưa lưu?", "Những gì vừa gõ trên phiếu này chưa được lưu và sẽ mất nếu đóng.",
+                yes="Đóng, không lưu", no="Quay lại phiếu"):
+            return
+        super().reject()
 
     # filling and reading -------------------------------------------------------------------------
 
@@ -170,6 +185,7 @@ class CitizenDialog(QDialog):
             self.status.setText("")
             return
         if not result.saved:
+            self.status.setText("")  # no green "Đã lưu" of the last person under this one's warning
             self._warned_for = draft
             lines = []
             for w in check.warnings:
@@ -186,8 +202,8 @@ class CitizenDialog(QDialog):
             self.accept()
             return
         self.saved_count += 1
-        self.status.setText(f"Đã lưu: {check.data.full_name}. Đã nhập {self.saved_count} người trong lần này.")
         self._next_blank()
+        self.status.setText(f"Đã lưu: {check.data.full_name}. Đã nhập {self.saved_count} người trong lần này.")
 
     def _next_blank(self) -> None:
         """Clear the person's own fields; keep village and group, which paper forms share in a pile."""
@@ -195,6 +211,7 @@ class CitizenDialog(QDialog):
             w.clear()
         self.sex.setCurrentIndex(0)
         self._hide_warnings()
+        self._clean = self.draft()
         self.full_name.setFocus()
 
     def _hide_warnings(self) -> None:

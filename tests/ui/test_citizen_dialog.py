@@ -158,3 +158,48 @@ def test_edit_saves_and_closes(qtbot, office):
     assert not dialog.isVisible()
     assert office.citizens.get(cid).draft.phone == "0987654321"
     assert office.citizens.history(cid)[-1].details == ["Điện thoại: 0987654321"]
+
+
+def test_a_name_typed_without_diacritics_needs_a_second_enter(qtbot, office):
+    dialog = CitizenDialog(office.citizens, office.office.villages())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text("Le Thi Ngoc Anh", dialog.full_name)
+    type_text("1980", dialog.birth)
+    type_text("nu", dialog.sex)
+    type_text("phu", dialog.village)
+    type_text("1", dialog.group)
+    dialog.save()
+    assert dialog.warnings.isVisible() and "không có dấu tiếng Việt" in dialog.warnings.text()
+    assert office.citizens.count(CitizenFilter()) == 0
+    dialog.save()  # the second Enter saves it as typed
+    assert office.citizens.count(CitizenFilter()) == 1
+
+
+def test_esc_on_a_typed_form_asks_before_closing(qtbot, office, monkeypatch):
+    from desktop.ui import messages
+
+    asked = []
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: asked.append(a[1]) or False)
+    dialog = CitizenDialog(office.citizens, office.office.villages())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    press(Qt.Key.Key_Escape, dialog.full_name)  # nothing typed: closes without a question
+    assert not dialog.isVisible() and asked == []
+    dialog.show()
+    type_text("Nguyễn Thị Lan", dialog.full_name)
+    press(Qt.Key.Key_Escape, dialog.full_name)
+    assert dialog.isVisible() and asked == ["Đóng khi chưa lưu?"]
+    assert dialog.full_name.text() == "Nguyễn Thị Lan"
+
+
+def test_a_fixed_field_loses_its_stale_message(qtbot, office):
+    dialog = CitizenDialog(office.citizens, office.office.villages())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text("31/02/1980", dialog.birth)
+    dialog.save()
+    assert dialog._errors["birth"].isVisible()
+    dialog.birth.selectAll()
+    type_text("1980", dialog.birth)
+    assert not dialog._errors["birth"].isVisible()

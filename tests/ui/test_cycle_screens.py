@@ -80,15 +80,37 @@ def test_values_outside_zero_to_ten_never_reach_the_field(qtbot, people):
     dialog = open_sheet(qtbot, register, an, SheetKind.SELF)
     field = dialog.fields["1.1"]
     type_text("11", field)
-    assert field.text() == "1"
+    assert field.text() == "1"  # unchanged, and the clerk is told why
+    assert dialog.error.isVisible()
+    assert dialog.error.text().startswith("Chỉ số 1.1: không nhận “11” — điểm là số nguyên từ 0 đến 10.")
     type_text("a-5", field)
-    assert field.text() == "1"
+    assert field.text() == "1" and "không nhận “15”" in dialog.error.text()  # the last key refused
+    field.clear()
+    type_text("-", field)
+    assert field.text() == "" and "không nhận “-”" in dialog.error.text() and "Ô vẫn giữ trống" in dialog.error.text()
+    type_text("7", field)
+    assert field.text() == "7" and not dialog.error.isVisible()  # a key taken clears the message
     field.clear()
     type_text("10", field)
     assert field.text() == "10"
     field.clear()
     type_text("07", field)
     assert field.text() == "0"
+
+
+def test_esc_on_a_typed_sheet_asks_before_closing(qtbot, people, monkeypatch):
+    register, (an, _, _) = people
+    asked = []
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: asked.append(a[1]) or False)
+    dialog = open_sheet(qtbot, register, an, SheetKind.SELF)
+    type_sheet([9, 8])
+    press(Qt.Key.Key_Escape)
+    assert dialog.isVisible() and asked == ["Đóng phiếu chưa lưu?"]
+    assert dialog.scores()["1.2"] == 8
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
+    press(Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert register.enrolments.sheet(an).self_scores in (None, {})
 
 
 def test_review_prefilled_corrected_and_both_kept(qtbot, people):

@@ -45,3 +45,12 @@ def test_young_person_and_cccd_mismatch_are_warnings():
 
 def test_bad_cccd_is_an_error():
     assert "12 chữ số" in check_draft(good(cccd="12345"), TODAY).error_for("cccd")
+
+
+def test_a_name_without_any_diacritic_is_a_warning_not_a_refusal():
+    check = check_draft(good(full_name="Le Thi Ngoc Anh"), TODAY)
+    assert check.ok and check.data is not None and check.data.full_name == "Le Thi Ngoc Anh"
+    [w] = check.warnings
+    assert w.field == "full_name" and "không có dấu tiếng Việt" in w.message and "Le Thi Ngoc Anh" in w.message
+    for typed in ("Lê Thị Ngọc Anh", "Đinh Văn Nam", "Hà Anh"):  # one mark anywhere is enough
+        assert check_draft(good(full_name=typed), TODAY).warnings == []
