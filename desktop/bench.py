@@ -89,24 +89,25 @@ def _progress(done: int, total: int) -> None:
 
 
 def _queries(register: Register, wanted: int) -> list[str]:
-    """What clerks type: family or given names, two words, a prefix being typed, a whole name without
-    diacritics, a CCCD prefix; drawn from the register, all different."""
+    """What clerks type: family or given names, two words, a prefix being typed, a whole name with or
+    without diacritics, a CCCD prefix; drawn from the register, all different."""
     rnd = random.Random(42)
     rows = register.citizens.page(CitizenFilter(), 0, 5000)
     rows = rnd.sample(rows, min(len(rows), 2000))
     found: list[str] = []
     kinds = [
-        lambda w, c: w[-1],                            # given name
-        lambda w, c: w[0],                             # family name
-        lambda w, c: f"{w[-2]} {w[-1]}",               # middle and given
-        lambda w, c: w[-1][: rnd.randint(2, 3)],       # a given name being typed
-        lambda w, c: f"{w[-1]} {w[0][:2]}",            # given name, then the start of the family name
-        lambda w, c: " ".join(w),                      # the whole name without diacritics
-        lambda w, c: (c or "")[: rnd.randint(4, 8)],   # a CCCD being typed
+        lambda w, c, n: w[-1],                            # given name
+        lambda w, c, n: w[0],                             # family name
+        lambda w, c, n: f"{w[-2]} {w[-1]}",               # middle and given
+        lambda w, c, n: w[-1][: rnd.randint(2, 3)],       # a given name being typed
+        lambda w, c, n: f"{w[-1]} {w[0][:2]}",            # given name, then the start of the family name
+        lambda w, c, n: " ".join(w),                      # the whole name without diacritics
+        lambda w, c, n: (c or "")[: rnd.randint(4, 8)],   # a CCCD being typed
+        lambda w, c, n: n.lower(),                        # the whole name with its marks (Unikey)
+        lambda w, c, n: n.split()[-1].lower(),            # the given name with its marks
     ]
     for row in rows:
-        words = search_key(row.full_name).split()
-        text = rnd.choice(kinds)(words, row.cccd)
+        text = rnd.choice(kinds)(search_key(row.full_name).split(), row.cccd, row.full_name)
         if text and text not in found:
             found.append(text)
         if len(found) >= wanted:

@@ -6,6 +6,8 @@ setlocal
 cd /d "%~dp0.."
 if not exist .venv\Scripts\python.exe py -m venv .venv || goto :error
 .venv\Scripts\python -m pip install -q --disable-pip-version-check -e ".[bundle]" || goto :error
+rem Qt's own words in Vietnamese (file dialogs, right-click menus, standard buttons) into the bundle
+for %%t in (resources\translations\*.ts) do .venv\Scripts\pyside6-lrelease -silent "%%t" -qm "resources\translations\%%~nt.qm" || goto :error
 .venv\Scripts\pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build installer\so-cdht.spec || goto :error
 rem the bundle checks itself before it is packed: database, certificate PDF, signed package
 set CHECK=%TEMP%\so-cdht-kiem-tra-%RANDOM%

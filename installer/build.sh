@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/pyinstaller ] || .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[bundle]'
+bash scripts/translations.sh  # Qt's words in Vietnamese, into the bundle's resources
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build installer/so-cdht.spec
 check=$(mktemp -d)
 trap 'rm -rf "$check"' EXIT

@@ -38,4 +38,5 @@ fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+bash scripts/translations.sh
 echo "Đã cài xong: $(.venv/bin/python -m desktop --version)"

@@ -117,3 +117,19 @@ def _closing_windows_asks_nobody(monkeypatch):
     from desktop.ui import messages
 
     monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_in_vietnamese(qapp):
+    """Qt's own words in Vietnamese, as the program runs (compiled here if scripts/setup.sh has not)."""
+    import subprocess
+    import sys
+
+    from desktop.resources import resource
+    from desktop.ui.translation import QM, install_vietnamese
+
+    qm = resource(*QM)
+    if not qm.exists():
+        lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+        subprocess.run([str(lrelease), "-silent", str(qm.with_suffix(".ts")), "-qm", str(qm)], check=True)
+    assert install_vietnamese(qapp)

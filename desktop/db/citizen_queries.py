@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Citizen, Village
-from desktop.domain.names import query_words
+from desktop.domain.names import fold, nfc, query_words
 
 RANKED_LIMIT = 3000  # at most this many matches are ranked; beyond, name order
 
@@ -102,6 +102,24 @@ def _words_condition(session: Session, flt: CitizenFilter, words: list[str], exa
     return _like_words(words, exact)
 
 
+def _marked_words(typed: str) -> list[str]:
+    """The typed words that carry Vietnamese marks (or đ): the clerk meant exactly those letters."""
+    return [w for w in nfc(typed).lower().split() if w.isalpha() and fold(w) != w]
+
+
+def marks_condition(typed: str) -> ColumnElement[bool] | None:
+    """Names that carry the marks typed ("hường" is Hường, not Hương), word by word from its start; None
+    when nothing typed has a mark. Names are stored NFC and capitalised; SQLite's LIKE ignores case for
+    ASCII letters only and PostgreSQL's not at all, so each word is matched as typed, capitalised and in
+    capitals."""
+    words = _marked_words(typed)
+    if not words:
+        return None
+    spaced = _SPACE + Citizen.full_name
+    return and_(*(or_(*(spaced.like(f"% {v}%") for v in dict.fromkeys((w, w[:1].upper() + w[1:], w.upper()))))
+                  for w in words))
+
+
 def living_name_condition(session: Session, typed: str) -> ColumnElement[bool] | None:
     """Citizens on the register whose name or CCCD matches what was typed (None: nothing typed)."""
     words = query_words(typed)
@@ -160,7 +178,8 @@ def count(session: Session, flt: CitizenFilter) -> int:
 def page(session: Session, flt: CitizenFilter, offset: int, limit: int, total: int | None = None) -> list[CitizenRow]:
     """Rows in display order. With typed words and at most RANKED_LIMIT matches, best first: every word
     typed in full and one of them the given name, then every word in full, then prefixes; within each,
-    and for larger results throughout, Vietnamese name order. `total` (from count()) saves a query."""
+    and for larger results throughout, Vietnamese name order. Words typed with their marks put the names
+    that carry those marks before all others. `total` (from count()) saves a query."""
     scanned = _scanned(session, flt, _ROW_COLUMNS)
     if scanned is not None:
         rows = session.execute(scanned.join(Village, Village.id == Citizen.village_id).offset(offset).limit(limit))
@@ -176,14 +195,37 @@ def page(session: Session, flt: CitizenFilter, offset: int, limit: int, total: i
         # on PostgreSQL its planner cannot tell a broad LIKE from a narrow one and sorts the matches
         walk = fts and total > RANKED_LIMIT
         stmt = stmt.where(_words_condition(session, flt, words, exact=False, unindexed=walk))
+        marks = marks_condition(flt.text)
         if walk:  # broad: walk the name-order index and stop after a page
             stmt = stmt.where(Citizen.deleted_at.is_(None))
+            if marks is not None:
+                return _marked_first(session, stmt, order, marks, offset, limit)
         else:
             exact = _words_condition(session, flt, words, exact=True)
             given = or_(*(Citizen.name_key.like(f"% {w}") for w in words if not w.isdigit()), false())
             order.insert(0, case((and_(exact, given), 0), (exact, 1), else_=2))
+            if marks is not None:
+                order.insert(0, case((marks, 0), else_=1))
     rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit))
     return [CitizenRow(*r) for r in rows]
+
+
+def _marked_first(session: Session, stmt: Select, order: list, marks: ColumnElement[bool], offset: int,
+                  limit: int) -> list[CitizenRow]:
+    """A broad search typed with marks: the names that carry them, then the rest, each walked in name
+    order (no sort of every match); the first page needs no count."""
+    n_marked = None
+    if offset:
+        n_marked = session.execute(select(func.count()).select_from(stmt.where(marks).subquery())).scalar_one()
+    rows: list[CitizenRow] = []
+    if n_marked is None or offset < n_marked:
+        rows = [CitizenRow(*r) for r in session.execute(stmt.where(marks).order_by(*order).offset(offset).limit(limit))]
+    if len(rows) < limit:
+        if n_marked is None:
+            n_marked = len(rows)  # the first page: every marked name is on it
+        rest = stmt.where(~marks).order_by(*order).offset(max(offset - n_marked, 0)).limit(limit - len(rows))
+        rows += [CitizenRow(*r) for r in session.execute(rest)]
+    return rows
 
 
 def by_cccd(session: Session, cccd: str) -> Citizen | None:

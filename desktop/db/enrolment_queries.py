@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.db.citizen_queries import living_name_condition, scanned_uuid
+from desktop.db.citizen_queries import living_name_condition, marks_condition, scanned_uuid
 from desktop.db.models import Citizen, Enrolment, Village
 
 
@@ -59,7 +59,11 @@ def _filtered(session: Session, flt: EnrolmentFilter, columns) -> Select:  # noq
 
 def page(session: Session, flt: EnrolmentFilter, offset: int, limit: int) -> list[EnrolmentRow]:
     stmt = _filtered(session, flt, _COLUMNS).join(Village, Village.id == Citizen.village_id)
-    rows = session.execute(stmt.order_by(Citizen.sort_key, Citizen.id).offset(offset).limit(limit))
+    order: list = [Citizen.sort_key, Citizen.id]
+    marks = marks_condition(flt.text)
+    if marks is not None:  # typed with marks: the names that carry them first
+        order.insert(0, case((marks, 0), else_=1))
+    rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit))
     return [EnrolmentRow(*r) for r in rows]
 
 

@@ -27,6 +27,9 @@ def make_app() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icons", "so-cdht.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    from desktop.ui.translation import install_vietnamese
+
+    install_vietnamese(app)
     return app
 
 

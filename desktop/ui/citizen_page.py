@@ -25,6 +25,7 @@ from desktop.ui import messages
 from desktop.ui.citizen_dialog import CitizenDialog
 from desktop.ui.citizen_model import CitizenTableModel
 from desktop.ui.filters import FilterBar
+from desktop.ui.highlight import MatchDelegate
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.widgets import SearchListKeys, make_table
 
@@ -46,6 +47,8 @@ class CitizenPage(QWidget):
         self.count = QLabel()
         self.model = CitizenTableModel(register.citizens, CitizenFilter(deleted=deleted))
         self.table = make_table(self.model, [200, 90, 70, 110, 140, 190, 220, 100])
+        self.names = MatchDelegate(self.table)
+        self.table.setItemDelegateForColumn(0, self.names)
         self.table.doubleClicked.connect(lambda _: self.primary_action())
         self.table.installEventFilter(self)  # Delete
         self.keys = SearchListKeys(self.search, self.table, lambda: self.model.total, self._settle,
@@ -92,6 +95,7 @@ class CitizenPage(QWidget):
 
     def apply_filter(self) -> None:
         self._timer.stop()
+        self.names.typed = self.search.text()
         self.model.set_filter(self.current_filter())
         total = self.model.total
         what = "người đã xoá" if self._deleted else "người"

@@ -30,6 +30,7 @@ from desktop.services.register import Register
 from desktop.ui import messages
 from desktop.ui.assessment_dialog import AssessmentDialog, SheetKind
 from desktop.ui.filters import FilterBar
+from desktop.ui.highlight import MatchDelegate
 from desktop.ui.paged_model import Column, PagedModel
 from desktop.ui.widgets import ErrorLabel, SearchListKeys, make_table, parse_date
 
@@ -88,6 +89,8 @@ class EnrolmentPage(QWidget):
         self.model = enrolment_model(register, EnrolmentFilter(year))
         self.table = make_table(self.model, [210, 70, 140, 190, 160, 80], many=True)
         self.search = self.filters.search
+        self.names = MatchDelegate(self.table)
+        self.table.setItemDelegateForColumn(0, self.names)
         self.table.doubleClicked.connect(lambda _: self.open_sheet())
         self.keys = SearchListKeys(self.search, self.table, lambda: self.model.total, self._settle,
                                    self.open_sheet, self)
@@ -133,6 +136,7 @@ class EnrolmentPage(QWidget):
         self.filters.timer.stop()
         f = self.filters
         status = self.status.currentData()
+        self.names.typed = f.search.text()
         self.model.set_filter(EnrolmentFilter(self.year, f.search.text(), f.village.currentData(),
                                               f.group.currentData(), (status,) if status else ()))
         total = self.model.total

@@ -26,6 +26,7 @@ from desktop.services.register import Register
 from desktop.ui import messages
 from desktop.ui.enrolment_page import enrolment_model, sheet_dialog_for
 from desktop.ui.filters import SEARCH_PAUSE_MS
+from desktop.ui.highlight import MatchDelegate
 from desktop.ui.widgets import ErrorLabel, SearchListKeys, make_table, parse_date
 
 
@@ -55,6 +56,8 @@ class RecognitionPage(QWidget):
         self.summary.setWordWrap(True)
         self.model = enrolment_model(register, EnrolmentFilter(year, statuses=(Status.PROPOSED.value,)))
         self.table = make_table(self.model, [210, 70, 140, 190, 160, 80])
+        self.names = MatchDelegate(self.table)
+        self.table.setItemDelegateForColumn(0, self.names)
         self.table.doubleClicked.connect(lambda _: self.open_sheet())
         self.keys = SearchListKeys(self.search, self.table, lambda: self.model.total, self._settle, self.open_sheet,
                                    self)
@@ -131,6 +134,7 @@ class RecognitionPage(QWidget):
 
     def refresh(self) -> None:
         self.timer.stop()
+        self.names.typed = self.search.text()
         self.model.set_filter(self._filter())
         waiting = len(self._register.recognition.candidates(self.year, self.village.currentData()))
         proposed = self._register.enrolments.count(EnrolmentFilter(

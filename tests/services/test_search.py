@@ -124,3 +124,49 @@ def test_counts_agree_with_rows_under_every_filter(people):
                 CitizenFilter("thi", village_id=village_id(register, "Thôn Đông")), CitizenFilter(),
                 CitizenFilter(deleted=True), CitizenFilter("060")]:
         assert register.citizens.count(flt) == len(register.citizens.page(flt, 0, 100)), flt
+
+
+HUONG = ["Nguyễn Thị Hương", "Trần Thị Hương", "Lê Thị Hương", "Phạm Thị Hương", "Vũ Thị Hương", "Đỗ Thị Hương",
+         "Nguyễn Thị Hưởng", "Nguyễn Thị Hường", "Bùi Thị Hương", "Hồ Thị Hương", "Ngô Thị Hương", "Dương Thị Hương",
+         "Nguyễn Thị Huơng"]
+
+
+@pytest.fixture
+def huongs(office):
+    for i, name in enumerate(HUONG):
+        add(office, name, sex=Sex.FEMALE, birth=str(1970 + i))
+    return office
+
+
+@pytest.mark.parametrize("typed", ["nguyễn thị hường", "hường", "Hường", "HƯỜNG", nfd("hường"), "hườ"])
+def test_what_was_typed_with_marks_comes_first(huongs, typed):
+    from desktop.domain.names import fold
+
+    found = names(huongs, typed)
+    assert found[0] == "Nguyễn Thị Hường", found
+    assert sorted(found) == sorted(names(huongs, fold(typed)))  # the same people, only the order differs
+
+
+def test_marks_first_also_when_the_search_is_broad(huongs, monkeypatch):
+    """Beyond RANKED_LIMIT the rows are walked in name order: the marked names first, page by page."""
+    from desktop.db import citizen_queries
+
+    monkeypatch.setattr(citizen_queries, "RANKED_LIMIT", 1)
+    total = huongs.citizens.count(CitizenFilter("hưởng"))
+    pages = [huongs.citizens.page(CitizenFilter("hưởng"), o, 2, total) for o in range(0, total, 2)]
+    walked = [r.full_name for p in pages for r in p]
+    assert walked[0] == "Nguyễn Thị Hưởng" and len(walked) == total == len(set(walked)) == len(HUONG)
+    assert walked[1:] == [n for n in names(huongs, "huong") if n != "Nguyễn Thị Hưởng"]  # then name order
+
+
+def test_without_marks_nothing_changes(huongs):
+    assert names(huongs, "huong") == names(huongs, "HUONG")
+    assert len(names(huongs, "huong")) == len(HUONG)
+
+
+def test_the_years_list_puts_marked_names_first_too(huongs):
+    from desktop.db.enrolment_queries import EnrolmentFilter
+
+    huongs.enrolments.register_all(2026)
+    rows = huongs.enrolments.page(EnrolmentFilter(2026, "hường"), 0, 50)
+    assert rows[0].full_name == "Nguyễn Thị Hường" and len(rows) == len(HUONG)

@@ -129,3 +129,19 @@ def test_enter_in_search_with_one_match_opens_the_form(qtbot, page, monkeypatch)
     type_text("huong", page.search)
     press(Qt.Key.Key_Return, page.search)
     assert opened == [page.model.row_id(0)]
+
+
+def test_matched_words_are_bold_in_the_list(qtbot, page):
+    from desktop.ui.highlight import matched_html
+
+    assert matched_html("Đặng Thị Hường", "huong dang") == "<b>Đặng</b> Thị <b>Hường</b>"
+    assert matched_html("Đặng Thị Hường", "hu") == "Đặng Thị <b>Hư</b>ờng"
+    assert matched_html("Nguyễn Văn An", "0600") is None and matched_html("Nguyễn Văn An", "") is None
+    assert matched_html("Lê <b>Văn</b>", "le") == "<b>Lê</b> &lt;b&gt;Văn&lt;/b&gt;"  # text, never markup
+    page.search.setText("huong")
+    page.apply_filter()
+    assert page.names.typed == "huong"
+    page.table.resize(600, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    assert not page.table.grab().isNull()  # the delegate paints the matched rows
