@@ -9,7 +9,7 @@ import tempfile
 import zipfile
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop import PRODUCER, config
@@ -129,7 +129,18 @@ def preview(path: Path) -> BackupPreview:
             has_keys = any(n.startswith("khoa/") for n in z.namelist())
     stamp = _stamp(path)
     return BackupPreview(path, stamp.strftime("%d/%m/%Y %H:%M") if stamp else "?", office[0] if office else "(chưa thiết lập)",
-                         citizens, enrolments, str(last)[:16] if last else "", has_keys)
+                         citizens, enrolments, _local_time(last) if last else "", has_keys)
+
+
+def _local_time(stored: object) -> str:
+    """An audit time as the database keeps it (UTC, no zone) in the clerk's dd/mm/yyyy hh:mm."""
+    try:
+        moment = datetime.fromisoformat(str(stored))
+    except ValueError:
+        return str(stored)[:16]
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 def _has(c: sqlite3.Connection, table: str) -> bool:

@@ -48,13 +48,26 @@ class SendingService:
         self.r = register
         self.keys = keys
 
-    def export(self, year: int, passphrase: str) -> tuple[str, bytes]:
-        """The next package of the year: (file name, encrypted bytes). Recorded as sent."""
+    def missing_before_export(self) -> str | None:
+        """What must be set up before a package can be made (None: nothing), so the window can say so
+        before it asks for the passphrase and a folder."""
         info = self.r.office.info()
         if info is None:
-            raise PackageError("Chưa thiết lập đơn vị.")
+            return "Chưa thiết lập đơn vị."
         if not info.upper_recipient:
-            raise PackageError("Chưa có khoá của cấp trên: nhập khoá cấp trên trước khi gửi.")
+            return ("Chưa có khoá của cấp trên: nhập khoá cấp trên trước khi gửi "
+                    "(menu Trao đổi → Khoá của đơn vị → Nhập khoá của cấp trên).")
+        if not self.keys.store.exists():
+            return "Đơn vị chưa có khoá để ký gói: tạo khoá trước (menu Trao đổi → Khoá của đơn vị)."
+        return None
+
+    def export(self, year: int, passphrase: str) -> tuple[str, bytes]:
+        """The next package of the year: (file name, encrypted bytes). Recorded as sent."""
+        missing = self.missing_before_export()
+        if missing:
+            raise PackageError(missing)
+        info = self.r.office.info()
+        assert info is not None
         signer = self.keys.store.signer(passphrase)
         with self.r.db.reader() as s:
             last = s.scalars(select(SentPackage).where(SentPackage.year == year)

@@ -21,7 +21,8 @@ from desktop.services.year_stats import GroupLine, Line, YearStats
 from desktop.ui.widgets import scrolling_layout
 from desktop.ui.year_settings_dialog import YearSettingsDialog
 
-GROUP_HEADERS = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm",
+GROUP_HEADERS = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký (trừ người rút tên)",
+                 "Đã chấm điểm",
                  "Mục tiêu 2025", "Mục tiêu 2030", "Chỉ tiêu đơn vị"]
 VILLAGE_HEADERS = ["Thôn/khu phố", "Được công nhận", "Số người lớn", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm"]
 WORKPLACE_HEADERS = ["Nơi làm việc (cán bộ, công chức)", "Trong sổ", "Được công nhận", "Tỉ lệ", "Đơn vị học tập"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 
@@ -140,7 +141,13 @@ class EnrolmentPage(QWidget):
         self.model.set_filter(EnrolmentFilter(self.year, f.search.text(), f.village.currentData(),
                                               f.group.currentData(), (status,) if status else ()))
         total = self.model.total
-        self.count.setText(f"{vn_int(total)} người" if total else "Chưa có ai")
+        text = f"{vn_int(total)} người" if total else "Chưa có ai"
+        if total and not status:  # the dashboard counts the registered without those who withdrew
+            withdrawn = self._register.enrolments.count(dataclasses.replace(
+                self.model.filter, statuses=(Status.WITHDRAWN.value,)))
+            if withdrawn:
+                text += f" ({vn_int(withdrawn)} đã rút tên, không tính vào Tổng hợp)"
+        self.count.setText(text)
         plan = self._register.enrolments.plan(self.year)
         review = "chi hội xét là một bước riêng" if plan.review_required else "không có bước chi hội xét riêng"
         self.plan_label.setText(f"Năm {self.year}: {plan.criteria_name}; {review}.")

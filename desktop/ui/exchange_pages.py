@@ -84,6 +84,10 @@ class SendDialog(QDialog):
                            for s in self._r.sending.sent()])
 
     def export(self) -> None:
+        missing = self._r.sending.missing_before_export()
+        if missing:  # said before the passphrase and the folder are asked for
+            self.status.setText(missing)
+            return
         passphrase = self._keeper.get(self, "Gói được ký bằng khoá của đơn vị.")
         if passphrase is None:
             return

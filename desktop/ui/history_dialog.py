@@ -33,8 +33,9 @@ class HistoryDialog(QDialog):
                 item.addChild(QTreeWidgetItem(["", "", detail]))
             self.tree.addTopLevelItem(item)
         self.tree.expandAll()
-        self.tree.setColumnWidth(0, 130)
-        self.tree.setColumnWidth(1, 170)
+        self.tree.resizeColumnToContents(0)  # dd/mm/yyyy hh:mm whole, whatever the font
+        self.tree.setColumnWidth(0, self.tree.columnWidth(0) + 12)
+        self.tree.resizeColumnToContents(1)
         state = "Đã xoá khỏi sổ" + (f" (lý do: {record.deleted_reason})" if record.deleted_reason else "") \
             if record.deleted else "Đang có trong sổ"
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

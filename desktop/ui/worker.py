@@ -82,6 +82,11 @@ class Background(QObject):
         if self.dialog.wasCanceled():  # the Cancel button, Esc, or closing the dialog
             self.runner.cancelled.set()
             return
+        if total and done >= total:  # every item drawn; writing the file is left: a moving bar, not a frozen 100%
+            self.dialog.setMaximum(0)
+            self.dialog.setValue(0)
+            self.dialog.setLabelText(f"{self.dialog.windowTitle()}: đã xong {total}/{total}, đang hoàn tất tệp…")
+            return
         self.dialog.setMaximum(total)
         self.dialog.setValue(done)
         self.dialog.setLabelText(f"{self.dialog.windowTitle()}: {done}/{total}")

@@ -33,6 +33,10 @@ def test_backup_preview_restore_round_trip(office, tmp_path):
         assert z.comment.decode() == PRODUCER
     p = backups.preview(path)
     assert (p.office, p.citizens, p.has_keys) == ("Hội Khuyến học xã Hàm Thuận", 1, True)
+    import re
+
+    for shown in (p.made_at, p.last_change):  # both as the clerk writes dates, never 2026-11-25
+        assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", shown), shown
     add(office, "Trần Thị Bình", birth="1981")  # a change made after the backup
     office.close()
     safety = backups.restore(path, office.folder)

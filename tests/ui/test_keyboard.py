@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from desktop.db.enrolment_queries import EnrolmentFilter
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.sex import Sex
 from desktop.ui import messages
@@ -197,3 +198,52 @@ def test_from_the_registers_search_to_the_form_and_back(qtbot, window):
     key(focused(), Qt.Key.Key_Return)
     assert keyboard_back_in(qtbot, window) is window.citizens.search and window.citizens.search.text() == ""
     assert window.statusBar().currentMessage() == "Đã lưu: Lê Văn Cường"
+
+
+def test_sending_without_the_upper_levels_key_says_so_before_asking_anything(qtbot, office):
+    from desktop.ui.exchange_pages import SendDialog
+    from desktop.ui.passphrase import PassphraseKeeper
+
+    keeper = PassphraseKeeper()
+    asked = []
+    keeper.get = lambda *a: asked.append(a) or None  # type: ignore[method-assign]
+    dialog = SendDialog(office, YEAR, keeper)
+    qtbot.addWidget(dialog)
+    dialog.export()
+    assert asked == [] and "Chưa có khoá của cấp trên" in dialog.status.text()
+
+
+def test_the_history_shows_whole_times(qtbot, office):
+    from desktop.ui.history_dialog import HistoryDialog
+
+    person = add(office, "Nguyễn Văn An", birth="1980")
+    dialog = HistoryDialog(office.citizens, person)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    item = dialog.tree.topLevelItem(0)
+    assert dialog.tree.columnWidth(0) > dialog.tree.fontMetrics().horizontalAdvance(item.text(0))
+
+
+def test_the_years_list_says_who_withdrew_where_the_dashboard_does_not_count_them(window):
+    register = window.register
+    row = register.enrolments.page(EnrolmentFilter(YEAR), 0, 1)[0]
+    register.enrolments.withdraw(row.id, "Chuyển đi")
+    window.tabs.setCurrentWidget(window.cycle)
+    window.cycle.apply_filter()
+    assert window.cycle.count.text() == "3 người (1 đã rút tên, không tính vào Tổng hợp)"
+    stats = register.stats.compute(YEAR)
+    assert stats.total.registered == 2
+
+
+def test_a_long_print_job_shows_a_moving_bar_while_the_file_is_finished(qtbot, office):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.ui.worker import Background
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    job = Background(parent, "Phiếu tự đánh giá", lambda progress: None, lambda r: None, lambda e: None)
+    job._progress(2500, 5000)
+    assert (job.dialog.maximum(), job.dialog.value()) == (5000, 2500)
+    job._progress(5000, 5000)
+    assert job.dialog.maximum() == 0 and "đang hoàn tất" in job.dialog.labelText()
