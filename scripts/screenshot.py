@@ -1,14 +1,16 @@
-"""Take the README's screenshots of the real window (run under Xvfb: see scripts/screenshots.sh)."""
+"""Take the README's screenshots of the real window (run under Xvfb: see scripts/screenshots.sh), at the
+size the window takes on the virtual screen (1366×768, and 1024×600 with the suffix "-1024")."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 
 from desktop.domain.cycle import Status
 from desktop.services.register import open_register
+from desktop.ui import messages
 from desktop.ui.app import make_app
 from desktop.ui.assessment_dialog import SheetKind
 from desktop.ui.citizen_page import CitizenPage
@@ -17,8 +19,15 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.setup_wizard import SetupWizard
 
 
-def main(data_dir: str, out_dir: str) -> None:
+SMALL_SCREEN = {"cua-so-chinh.png", "nhap-nguoi-dan.png", "nam-hoc-tap.png", "phieu-danh-gia.png", "tong-hop.png",
+                "de-nghi.png"}
+
+
+def main(data_dir: str, out_dir: str, suffix: str = "") -> None:
+    # windows open at their default size cut to this screen, not where a desk's last run left them
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(data_dir) / "cua-so"))
     app = make_app()
+    messages.confirm = lambda *a, **k: True  # the forms are closed with what the pictures typed in them
     out = Path(out_dir)
     register = open_register(Path(data_dir))
     empty = open_register(Path(data_dir) / "moi")
@@ -28,7 +37,9 @@ def main(data_dir: str, out_dir: str) -> None:
     def grab(name: str, widget) -> None:  # noqa: ANN001
         widget.show()
         app.processEvents()
-        widget.grab().save(str(out / name))
+        if suffix and name not in SMALL_SCREEN:
+            return
+        widget.grab().save(str(out / name.replace(".png", f"{suffix}.png")))
 
     def shots() -> None:
         page = window.citizens
@@ -64,7 +75,6 @@ def main(data_dir: str, out_dir: str) -> None:
         grab("phieu-danh-gia.png", sheet)
         sheet.close()
         window.tabs.setCurrentWidget(window.dashboard)
-        window.resize(1180, 900)
         grab("tong-hop.png", window)
         window.tabs.setCurrentWidget(window.recognition)
         window.recognition.show_status(Status.RECOGNIZED)
@@ -85,4 +95,4 @@ def main(data_dir: str, out_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

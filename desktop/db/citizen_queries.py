@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Citizen, Village
-from desktop.domain.names import fold, nfc, query_words
+from desktop.domain.names import fold, nfc, query_words, search_key
 
 RANKED_LIMIT = 3000  # at most this many matches are ranked; beyond, name order
 
@@ -201,13 +201,24 @@ def page(session: Session, flt: CitizenFilter, offset: int, limit: int, total: i
             if marks is not None:
                 return _marked_first(session, stmt, order, marks, offset, limit)
         else:
-            exact = _words_condition(session, flt, words, exact=True)
-            given = or_(*(Citizen.name_key.like(f"% {w}") for w in words if not w.isdigit()), false())
-            order.insert(0, case((and_(exact, given), 0), (exact, 1), else_=2))
-            if marks is not None:
-                order.insert(0, case((marks, 0), else_=1))
+            order[:0] = best_first(session, flt.text)
     rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit))
     return [CitizenRow(*r) for r in rows]
+
+
+def best_first(session: Session, typed: str) -> list[ColumnElement[int]]:
+    """The ranking of a narrow search, for ORDER BY before name order: names that carry the marks typed,
+    then the whole name typed in its order, then every word typed in full with one of them the given
+    name, then every word in full, then prefixes."""
+    words = query_words(typed)
+    exact = _words_condition(session, CitizenFilter(typed), words, exact=True)
+    given = or_(*(Citizen.name_key.like(f"% {w}") for w in words if not w.isdigit()), false())
+    whole = Citizen.name_key == search_key(typed)  # the whole name, typed in its order
+    ranks = [case((whole, 0), (and_(exact, given), 1), (exact, 2), else_=3)]
+    marks = marks_condition(typed)
+    if marks is not None:
+        ranks.insert(0, case((marks, 0), else_=1))
+    return ranks
 
 
 def _marked_first(session: Session, stmt: Select, order: list, marks: ColumnElement[bool], offset: int,

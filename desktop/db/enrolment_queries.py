@@ -7,8 +7,15 @@ from dataclasses import dataclass
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.db.citizen_queries import living_name_condition, marks_condition, scanned_uuid
+from desktop.db.citizen_queries import (
+    RANKED_LIMIT,
+    best_first,
+    living_name_condition,
+    marks_condition,
+    scanned_uuid,
+)
 from desktop.db.models import Citizen, Enrolment, Village
+from desktop.domain.names import query_words
 
 
 @dataclass(frozen=True)
@@ -57,12 +64,18 @@ def _filtered(session: Session, flt: EnrolmentFilter, columns) -> Select:  # noq
     return stmt
 
 
-def page(session: Session, flt: EnrolmentFilter, offset: int, limit: int) -> list[EnrolmentRow]:
+def page(session: Session, flt: EnrolmentFilter, offset: int, limit: int,
+         total: int | None = None) -> list[EnrolmentRow]:
+    """Rows in name order; a narrow search (at most RANKED_LIMIT matches) best first, as the register's."""
     stmt = _filtered(session, flt, _COLUMNS).join(Village, Village.id == Citizen.village_id)
     order: list = [Citizen.sort_key, Citizen.id]
-    marks = marks_condition(flt.text)
-    if marks is not None:  # typed with marks: the names that carry them first
-        order.insert(0, case((marks, 0), else_=1))
+    if query_words(flt.text) and scanned_uuid(flt.text) is None:
+        if total is None:
+            total = count(session, flt)
+        if total <= RANKED_LIMIT:
+            order[:0] = best_first(session, flt.text)
+        elif (marks := marks_condition(flt.text)) is not None:
+            order.insert(0, case((marks, 0), else_=1))
     rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit))
     return [EnrolmentRow(*r) for r in rows]
 

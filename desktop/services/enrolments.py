@@ -248,9 +248,9 @@ class EnrolmentService:
 
     # reading ---------------------------------------------------------------------------------------
 
-    def page(self, flt: EnrolmentFilter, offset: int, limit: int) -> list[EnrolmentRow]:
+    def page(self, flt: EnrolmentFilter, offset: int, limit: int, total: int | None = None) -> list[EnrolmentRow]:
         with self.db.reader() as s:
-            return enrolment_queries.page(s, flt, offset, limit)
+            return enrolment_queries.page(s, flt, offset, limit, total)
 
     def count(self, flt: EnrolmentFilter) -> int:
         with self.db.reader() as s:

@@ -16,7 +16,7 @@ from desktop.services.register import Register
 from desktop.services.safe_write import write_atomically
 from desktop.services.year_stats import NATIONAL_TARGETS
 from desktop.ui.exchange_pages import _fill, _table
-from desktop.ui.widgets import scrolling_layout
+from desktop.ui.widgets import scrolling_layout, show_all_rows
 
 KINDS = {CitizenGroup.FARMER: "adults", CitizenGroup.WORKER: "adults", CitizenGroup.OFFICIAL: "officials"}
 
@@ -77,8 +77,7 @@ class AreaPage(QWidget):
         rows.append(["Toàn địa bàn", vn_int(t["recognized"]), vn_int(t["total"]), vn_percent(_rate(t["recognized"],
                      t["total"])), vn_int(t["registered"]), vn_int(t["assessed"]), "", ""])
         _fill(self.groups, rows, numbers_from=1)
-        self.groups.setFixedHeight(self.groups.horizontalHeader().height() + 2 * self.groups.frameWidth()
-                                   + sum(self.groups.rowHeight(r) for r in range(len(rows))))
+        show_all_rows(self.groups)
         _fill(self.offices, [[o.office_name, str(o.sequence),
                               *[_cell(next((x for x in o.groups if x["group"] == int(g)), None)) for g in CitizenGroup],
                               _cell(o.total)] for o in report.offices], numbers_from=1)

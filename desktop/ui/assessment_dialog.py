@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.scoring import judge
 from desktop.services.enrolments import CycleError, EnrolmentService
 from desktop.ui import messages
 from desktop.ui.geometry import fit
@@ -94,6 +95,7 @@ class AssessmentDialog(QDialog):
         sheet = enrolments.sheet(enrolment_id)
         self._version = sheet.version
         self._name = sheet.full_name
+        self._indicators, self._rule = sheet.indicators, sheet.rule  # the verdict follows each key without the database
         self.saved_line = ""  # "Đã lưu: name — verdict", for the window's status line
         self.setWindowTitle(f"{kind.value} — {sheet.full_name}")
         fit(self, "phieu-diem", 860, 720)
@@ -187,7 +189,7 @@ class AssessmentDialog(QDialog):
         return {code: f.value() for code, f in self.fields.items()}
 
     def _update(self) -> None:
-        verdict = self._enrolments.judge(self._id, self.scores())
+        verdict = judge(self._indicators, self._rule, self.scores())
         colour = "#1b5e20" if verdict.passed else ("#b00020" if verdict.complete else "#555")
         self.total.setStyleSheet(f"font-size: 15px; font-weight: bold; color: {colour};")
         self.total.setText(f"Tổng: {verdict.total} điểm — {verdict.text}")
@@ -203,7 +205,7 @@ class AssessmentDialog(QDialog):
         except CycleError as e:
             self.error.say(str(e))
             return
-        verdict = self._enrolments.judge(self._id, self.scores())
+        verdict = judge(self._indicators, self._rule, self.scores())
         self.saved_line = f"Đã lưu: {self._name} — {verdict.text}"
         self.saved.emit(self._id)
         self.accept()

@@ -146,6 +146,7 @@ class CitizenPage(QWidget):
     def add_citizens(self) -> None:
         dialog = self._dialog(None)
         dialog.exec()
+        dialog.deleteLater()  # forms opened all day must not pile up in memory
         if dialog.last_saved:
             self.back_to_search(f"Đã lưu: {dialog.last_saved}. Đã nhập {dialog.saved_count} người trong lần này.")
 
@@ -154,6 +155,7 @@ class CitizenPage(QWidget):
         if citizen_id is not None:
             dialog = self._dialog(citizen_id)
             dialog.exec()
+            dialog.deleteLater()
             if dialog.last_saved:
                 self.back_to_search(f"Đã lưu: {dialog.last_saved}")
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.numbers import vn_int, vn_percent
 from desktop.services.register import Register
 from desktop.services.year_stats import GroupLine, Line, YearStats
-from desktop.ui.widgets import scrolling_layout
+from desktop.ui.widgets import scrolling_layout, show_all_rows
 from desktop.ui.year_settings_dialog import YearSettingsDialog
 
 GROUP_HEADERS = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký (trừ người rút tên)",
@@ -81,8 +81,7 @@ class DashboardPage(QWidget):
                  "" if own is None else _mark(g.rate, own)] for g in stats.groups]
         rows.append([*self._line(stats.total), "", "", "" if own is None else _mark(stats.total.rate, own)])
         _fill(self.groups, rows)
-        self.groups.setFixedHeight(self.groups.horizontalHeader().height() + 2 * self.groups.frameWidth()
-                                   + sum(self.groups.rowHeight(r) for r in range(len(rows))))
+        show_all_rows(self.groups)
         _fill(self.villages, [self._line(v)[:6] for v in stats.villages])
         _fill(self.workplaces, [[w.name, vn_int(w.staff_on_register), vn_int(w.recognized), vn_percent(w.rate),
                                  "Đạt" if w.learning_unit else "Chưa đạt"] for w in stats.workplaces])

@@ -48,7 +48,7 @@ COLUMNS: list[Column[EnrolmentRow]] = [
 
 def enrolment_model(register: Register, flt: EnrolmentFilter) -> PagedModel[EnrolmentRow, EnrolmentFilter]:
     return PagedModel(COLUMNS, register.enrolments.count,
-                      lambda f, offset, limit, _total: register.enrolments.page(f, offset, limit), flt)
+                      lambda f, offset, limit, total: register.enrolments.page(f, offset, limit, total), flt)
 
 
 def sheet_kind_for(row: EnrolmentRow) -> SheetKind | None:
@@ -183,7 +183,6 @@ class EnrolmentPage(QWidget):
             return None
         dialog = sheet_dialog_for(self._register, self.year, row, self, kind)
         if dialog is not None:
-            dialog.saved.connect(lambda _: self.refresh())
             self.last_dialog = dialog
         return dialog
 
@@ -191,8 +190,10 @@ class EnrolmentPage(QWidget):
         dialog = self.sheet_dialog(kind)
         if dialog is not None:
             dialog.exec()
-            if dialog.saved_line:
+            dialog.deleteLater()  # a day of sheets must not pile up in memory
+            if dialog.saved_line:  # one reload of the list, with the search emptied for the next sheet
                 self.back_to_search(dialog.saved_line)
+                self.changed.emit()
 
     def back_to_search(self, line: str) -> None:
         """After a sheet is saved: the emptied search box has the keyboard, for the next sheet in the pile."""

@@ -125,6 +125,7 @@ class RecognitionPage(QWidget):
             return
         self.last_dialog = dialog
         dialog.exec()
+        dialog.deleteLater()
         if dialog.saved_line:
             self.search.clear()
             self.refresh()

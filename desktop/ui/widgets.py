@@ -170,3 +170,12 @@ def scrolling_layout(page: QWidget, min_height: int) -> QVBoxLayout:
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(scroll)
     return QVBoxLayout(inner)
+
+
+def show_all_rows(table: QTableView) -> None:
+    """A short table as tall as its rows, with room kept for its horizontal scroll bar: on a narrow
+    screen the bar appears and must not cover the last row (the total)."""
+    rows = table.model().rowCount() if table.model() is not None else 0
+    table.setFixedHeight(table.horizontalHeader().height() + 2 * table.frameWidth()
+                         + sum(table.rowHeight(r) for r in range(rows))
+                         + table.horizontalScrollBar().sizeHint().height())
