@@ -18,7 +18,6 @@ from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup_wizard import SetupWizard
 
-
 SMALL_SCREEN = {"cua-so-chinh.png", "nhap-nguoi-dan.png", "nam-hoc-tap.png", "phieu-danh-gia.png", "tong-hop.png",
                 "de-nghi.png"}
 
