@@ -51,8 +51,8 @@ class CitizenPage(QWidget):
         self.table.setItemDelegateForColumn(0, self.names)
         self.table.doubleClicked.connect(lambda _: self.primary_action())
         self.table.installEventFilter(self)  # Delete
-        self.keys = SearchListKeys(self.search, self.table, lambda: self.model.total, self._settle,
-                                   self.primary_action, self)
+        self.keys = SearchListKeys(self.search, self.table, self._timer, self.apply_filter,
+                                   lambda: self.model.total, self.primary_action, self)
         self.filters.changed.connect(self.apply_filter)
 
         buttons = QHBoxLayout()
@@ -109,19 +109,11 @@ class CitizenPage(QWidget):
         if keep is not None:
             self.select_citizen(keep)
 
-    def _settle(self) -> None:
-        if self._timer.isActive():
-            self.apply_filter()
-
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.keys.focus_search()
 
     def back_to_search(self, line: str) -> None:
-        """After a save: the emptied search box has the keyboard, for the next paper form."""
-        self.search.clear()
-        self.apply_filter()
-        self.search.setFocus()
+        self.keys.back_to_search()
         self.said.emit(line)
 
     def selected_id(self) -> int | None:

@@ -93,8 +93,8 @@ class EnrolmentPage(QWidget):
         self.names = MatchDelegate(self.table)
         self.table.setItemDelegateForColumn(0, self.names)
         self.table.doubleClicked.connect(lambda _: self.open_sheet())
-        self.keys = SearchListKeys(self.search, self.table, lambda: self.model.total, self._settle,
-                                   self.open_sheet, self)
+        self.keys = SearchListKeys(self.search, self.table, self.filters.timer, self.apply_filter,
+                                   lambda: self.model.total, self.open_sheet, self)
         self.count = QLabel()
 
         buttons = QHBoxLayout()
@@ -121,13 +121,8 @@ class EnrolmentPage(QWidget):
         if load:
             self.apply_filter()
 
-    def _settle(self) -> None:
-        if self.filters.timer.isActive():
-            self.apply_filter()
-
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.keys.focus_search()
 
     def set_year(self, year: int) -> None:
         self.year = year
@@ -196,10 +191,7 @@ class EnrolmentPage(QWidget):
                 self.changed.emit()
 
     def back_to_search(self, line: str) -> None:
-        """After a sheet is saved: the emptied search box has the keyboard, for the next sheet in the pile."""
-        self.search.clear()
-        self.apply_filter()
-        self.search.setFocus()
+        self.keys.back_to_search()
         self.said.emit(line)
 
     def register_many(self) -> None:

@@ -59,8 +59,8 @@ class RecognitionPage(QWidget):
         self.names = MatchDelegate(self.table)
         self.table.setItemDelegateForColumn(0, self.names)
         self.table.doubleClicked.connect(lambda _: self.open_sheet())
-        self.keys = SearchListKeys(self.search, self.table, lambda: self.model.total, self._settle, self.open_sheet,
-                                   self)
+        self.keys = SearchListKeys(self.search, self.table, self.timer, self.refresh, lambda: self.model.total,
+                                   self.open_sheet, self)
         self.decisions = QLabel()
         self.decisions.setWordWrap(True)
         top = QHBoxLayout()
@@ -108,13 +108,8 @@ class RecognitionPage(QWidget):
         return EnrolmentFilter(self.year, self.search.text(), village_id=self.village.currentData(),
                                statuses=(self.showing.currentData(),))
 
-    def _settle(self) -> None:
-        if self.timer.isActive():
-            self.refresh()
-
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.keys.focus_search()
 
     def open_sheet(self) -> None:
         """Enter on a person: the sheet of the step they are at (the branch's review, or a correction)."""
@@ -127,9 +122,7 @@ class RecognitionPage(QWidget):
         dialog.exec()
         dialog.deleteLater()
         if dialog.saved_line:
-            self.search.clear()
-            self.refresh()
-            self.search.setFocus()
+            self.keys.back_to_search()
             self.changed.emit()
             self.said.emit(dialog.saved_line)
 

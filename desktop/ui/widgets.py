@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QAbstractItemModel, QElapsedTimer, QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -125,15 +125,30 @@ def parse_date(text: str) -> date:
 class SearchListKeys(QObject):
     """The keyboard loop every list page shares: in the search box, Down moves into the list and Enter
     too (opening the person at once when the search found exactly one); in the list, Enter opens the
-    row. `settle` applies a search still waiting for its typing pause."""
+    row; after a save the emptied search box has the keyboard again. `reload` applies the search (the
+    typing pause `timer` may still be running when a key asks for the list)."""
 
-    def __init__(self, search: QLineEdit, table: QTableView, total: Callable[[], int], settle: Callable[[], None],
-                 open_row: Callable[[], None], parent: QObject) -> None:
+    def __init__(self, search: QLineEdit, table: QTableView, timer: QTimer, reload: Callable[[], None],
+                 total: Callable[[], int], open_row: Callable[[], None], parent: QObject) -> None:
         super().__init__(parent)
-        self._search, self._table = search, table
-        self._total, self._settle, self._open = total, settle, open_row
+        self._search, self._table, self._timer = search, table, timer
+        self._reload, self._total, self._open = reload, total, open_row
         search.installEventFilter(self)
         table.installEventFilter(self)
+
+    def _settle(self) -> None:
+        if self._timer.isActive():
+            self._reload()
+
+    def focus_search(self) -> None:
+        self._search.setFocus()
+        self._search.selectAll()
+
+    def back_to_search(self) -> None:
+        """After a save: the emptied search box has the keyboard, for the next paper form in the pile."""
+        self._search.clear()
+        self._reload()
+        self._search.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or event.modifiers() & (

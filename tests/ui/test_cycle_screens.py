@@ -20,12 +20,7 @@ from tests.ui.keys import enter, focused, press, type_text
 YEAR = 2026
 
 
-@pytest.fixture(autouse=True)
-def quiet_messages(monkeypatch):
-    said = []
-    monkeypatch.setattr(messages, "inform", lambda parent, title, text: said.append(text))
-    monkeypatch.setattr(messages, "warn", lambda parent, title, text: said.append(text))
-    return said
+pytestmark = pytest.mark.usefixtures("quiet_messages")
 
 
 @pytest.fixture

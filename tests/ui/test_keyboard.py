@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from desktop.db.enrolment_queries import EnrolmentFilter
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.sex import Sex
-from desktop.ui import messages
 from desktop.ui.assessment_dialog import AssessmentDialog
 from desktop.ui.citizen_dialog import CitizenDialog
 from desktop.ui.main_window import MainWindow
@@ -23,12 +22,7 @@ YEAR = 2026
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(autouse=True)
-def quiet_messages(monkeypatch):
-    said = []
-    monkeypatch.setattr(messages, "inform", lambda parent, title, text: said.append(text))
-    monkeypatch.setattr(messages, "warn", lambda parent, title, text: said.append(text))
-    return said
+pytestmark = pytest.mark.usefixtures("quiet_messages")
 
 
 @pytest.fixture
