@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -153,6 +153,11 @@ class MainWindow(QMainWindow):
                 self.citizens.refresh()
             else:
                 page.set_year(self.year.value())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        for page in (self.citizens, self.cycle, self.recognition):
+            page.keys.drop_pending()  # no query after the window (and then the register) is closed
+        super().closeEvent(event)
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)

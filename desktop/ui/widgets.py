@@ -140,6 +140,10 @@ class SearchListKeys(QObject):
         if self._timer.isActive():
             self._reload()
 
+    def drop_pending(self) -> None:
+        """The window is closing: a search still waiting for its typing pause is not run any more."""
+        self._timer.stop()
+
     def focus_search(self) -> None:
         self._search.setFocus()
         self._search.selectAll()

@@ -35,7 +35,9 @@ def window(qtbot, office):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitActive(w)
-    return w
+    yield w
+    w.close()  # while its register is open: the pages' last events may still read it
+    QApplication.processEvents()
 
 
 def key(widget, k: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
