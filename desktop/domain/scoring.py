@@ -21,7 +21,12 @@ class Verdict:
     text: str             # as screens and lists show it: "đạt: 86 điểm", "chưa đạt: tổng 74 < 80"
 
 
-def check_score(indicator: Indicator, value: int) -> None:
+def check_score(indicator: Indicator, value: object) -> None:
+    """Whole points from 0 to the indicator's maximum; nothing else (8.5, True, "8") is a score."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        shown = repr(value)[:40]
+        raise ScoreError(f"Chỉ số {indicator.code}: điểm phải là số nguyên từ 0 đến {indicator.max_points} "
+                         f"(đang có {shown}).")
     if not 0 <= value <= indicator.max_points:
         raise ScoreError(f"Chỉ số {indicator.code}: điểm phải từ 0 đến {indicator.max_points} (đang nhập {value}).")
 

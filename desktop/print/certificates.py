@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop import PRODUCER
+from desktop.domain import dates
 from desktop.print.data import CertificateData
 from desktop.print.fonts import SERIF, register_fonts
 from desktop.print.page import LANDSCAPE, ProgressFn, date_line, step
@@ -65,7 +66,7 @@ def _page(c: Canvas, d: CertificateData) -> None:
     _text(c, cx, h - 113 * mm, d.full_name.upper(), 26, "-Bold")
     _text(c, cx, h - 124 * mm, f"Sinh: {d.birth}   —   {d.village}, {d.office.commune}, {d.office.province}", 15)
     _text(c, cx, h - 134 * mm, f"Đạt danh hiệu “Công dân học tập” năm {d.year} theo Quyết định số {d.decision_number} "
-                               f"ngày {d.decision_date:%d/%m/%Y}", 15)
+                               f"ngày {dates.in_figures(d.decision_date)}", 15)
     sx = w * 0.70
     _text(c, sx, h - 148 * mm, date_line(d.office.place, d.decision_date), 14, "-Italic")
     _text(c, sx, h - 155 * mm, d.signer_title.upper(), 14, "-Bold")

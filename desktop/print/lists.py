@@ -7,7 +7,9 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from desktop.domain import dates
 from desktop.domain.numbers import vn_int
+from desktop.domain.programme import PROGRAMME_677
 from desktop.print.data import DecisionData, ListRow, ProposalData
 from desktop.print.fonts import vn
 from desktop.print.page import (
@@ -69,8 +71,7 @@ def decision(data: DecisionData) -> bytes:
         para(f"Về việc công nhận danh hiệu “Công dân học tập” năm {data.year}", centre_bold),
         para("—————", style("dl", size=12, align=TA_CENTER)), Spacer(1, 3 * mm),
         para(data.signer_title.upper(), centre_bold), Spacer(1, 4 * mm),
-        para("Căn cứ Quyết định số 677/QĐ-TTg ngày 03/6/2022 của Thủ tướng Chính phủ phê duyệt Đề án "
-             "“Xây dựng mô hình Công dân học tập giai đoạn 2021 - 2030”;", italic),
+        para(f"Căn cứ {PROGRAMME_677};", italic),
         para("Căn cứ Bộ tiêu chí đánh giá, công nhận danh hiệu “Công dân học tập” và hướng dẫn của "
              f"{office.upper};", italic),
         para(f"Xét đề nghị của các chi hội khuyến học và kết quả đánh giá năm {data.year},", italic),
@@ -91,7 +92,7 @@ def decision(data: DecisionData) -> bytes:
                            [WIDTH * 0.45, WIDTH * 0.55], pad=False)
     story += [closing, PageBreak(),
               para(f"DANH SÁCH CÔNG DÂN ĐƯỢC CÔNG NHẬN DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM {data.year}", centre_bold),
-              para(f"(Kèm theo Quyết định số {data.number} ngày {data.signed_on:%d/%m/%Y} của {office.association})",
+              para(f"(Kèm theo Quyết định số {data.number} {dates.in_words(data.signed_on)} của {office.association})",
                    style("da", size=13, align=TA_CENTER, italic=True)), Spacer(1, 4 * mm),
               _rows_table(data.rows, with_village=True), Spacer(1, 3 * mm),
               para(f"Danh sách có {count} người.", style("dn", size=13))]

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop import PRODUCER
+from desktop.domain import dates
 from desktop.print.data import OfficeHeader
 from desktop.print.fonts import SANS, SERIF, register_fonts, vn
 
@@ -42,7 +43,7 @@ def para(text: str, st: ParagraphStyle) -> Paragraph:
 
 
 def date_line(place: str, d: date) -> str:
-    return f"{place}, ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+    return f"{place}, {dates.in_words(d)}"
 
 
 def layout_table(cells: list[list[object]], widths: list[float], pad: bool = True) -> Table:

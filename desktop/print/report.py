@@ -85,7 +85,7 @@ def stats_report(data: StatsReportData) -> bytes:
         admin_header(data.office, None, data.made_on, WIDTH), Spacer(1, 8 * mm),
         para("BÁO CÁO", title), para(f"Kết quả xây dựng mô hình “Công dân học tập” năm {data.year}", title),
         Spacer(1, 6 * mm), para("1. Kết quả theo nhóm đối tượng", heading), groups, Spacer(1, 2 * mm),
-        para(f"Mục tiêu của Đề án (Quyết định 677/QĐ-TTg): {targets}."
+        para(f"Mục tiêu của Chương trình (Quyết định 677/QĐ-TTg): {targets}."
              + (f" Chỉ tiêu của đơn vị: {data.own_target_percent}%." if data.own_target_percent else ""), note),
         *[para(n, note) for n in data.notes], Spacer(1, 3 * mm), _chart(data), Spacer(1, 3 * mm),
         para("2. Kết quả theo thôn, khu phố", heading), villages, Spacer(1, 8 * mm),

@@ -64,13 +64,33 @@ EXPECTED = {
                                     "không chỉ số nào dưới 5 điểm"],
     DocumentKind.PROPOSAL: ["DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN", "Chi hội Thôn Phú Lập", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
     DocumentKind.DECISION: ["QUYẾT ĐỊNH", "Về việc công nhận danh hiệu “Công dân học tập” năm 2026",
-                            "Căn cứ Quyết định số 677/QĐ-TTg", "Điều 1.", "Nơi nhận:", "(Kèm theo Quyết định số",
+                            "Căn cứ Quyết định số 677/QĐ-TTg ngày 03/6/2022", "Điều 1.", "Nơi nhận:", "(Kèm theo Quyết định số",
                             "Độc lập - Tự do - Hạnh phúc", "HỘI KHUYẾN HỌC XÃ HÀM THUẬN"],
     DocumentKind.CERTIFICATE: ["GIẤY CÔNG NHẬN", "DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM 2026", "Số: CDHT-23059-2026-"],
     DocumentKind.REPORT: ["BÁO CÁO", "Kết quả xây dựng mô hình “Công dân học tập” năm 2026",
                           "1. Kết quả theo nhóm đối tượng", "Cán bộ, công chức, doanh nhân", "Toàn xã",
-                          "2. Kết quả theo thôn, khu phố"],
+                          "2. Kết quả theo thôn, khu phố", "Mục tiêu của Chương trình (Quyết định 677/QĐ-TTg)"],
 }
+
+
+def test_no_document_calls_the_programme_an_de_an(commune):
+    """677/QĐ-TTg approves a Chương trình; an "Đề án" on signed paper names the wrong legal act."""
+    for kind in (DocumentKind.DECISION, DocumentKind.REPORT):
+        _, text = text_of(PrintService(commune).render(kind, YEAR).pdf)
+        flat = " ".join(text.split())
+        assert "Đề án" not in flat and "Chương trình" in flat, kind
+        if kind is DocumentKind.DECISION:
+            assert "phê duyệt Chương trình “Xây dựng mô hình Công dân học tập giai đoạn 2021 - 2030”" in flat
+
+
+def test_place_and_date_lines_follow_decree_30(commune):
+    import re
+
+    _, text = text_of(PrintService(commune).render(DocumentKind.DECISION, YEAR).pdf)
+    lines = re.findall(r"ngày (\d+) tháng (\d+) năm (\d{4})", text)
+    assert lines, "no place-and-date line"
+    for day, month, _ in lines:
+        assert len(day) == 2 and (int(month) >= 10 or (len(month) == 2) == (int(month) <= 2)), (day, month)
 
 
 @pytest.mark.parametrize("kind", list(DocumentKind), ids=lambda k: k.value)

@@ -38,6 +38,21 @@ def test_scores_outside_the_range_are_refused():
         judge(INDICATORS, RULE, scores(-1, 9, 9, 9, 9, 9, 9, 9, 9, 9))
 
 
+@pytest.mark.parametrize("bad", [8.5, True, False, "8", [8], 8.0, b"8"])
+def test_only_whole_numbers_are_scores(bad):
+    """8.5, True and "8" are not points: refused at the domain with the indicator named, never a TypeError."""
+    values = [9] * 10
+    values[4] = bad
+    with pytest.raises(ScoreError, match="Chỉ số 2.1: điểm phải là số nguyên từ 0 đến 10"):
+        judge(INDICATORS, RULE, scores(*values))
+
+
+@given(st.one_of(st.floats(), st.booleans(), st.text(max_size=5), st.integers(-10**30, -1), st.integers(11, 10**30)))
+def test_nothing_but_0_to_10_passes_the_boundary(value):
+    with pytest.raises(ScoreError):
+        judge(INDICATORS, RULE, {"1.1": value})
+
+
 score_lists = st.lists(st.integers(0, 10), min_size=10, max_size=10)
 
 
