@@ -8,7 +8,6 @@ import io
 import unicodedata
 from collections.abc import Sequence
 
-from reportlab.graphics import renderPDF
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -18,7 +17,7 @@ from desktop.domain import dates
 from desktop.print.data import CertificateData
 from desktop.print.fonts import SERIF, register_fonts
 from desktop.print.page import LANDSCAPE, ProgressFn, date_line, step
-from desktop.print.qr import qr_drawing
+from desktop.print.qr import draw_qr
 
 GOLD = colors.HexColor("#9a7b1c")
 RED = colors.HexColor("#a31515")
@@ -76,7 +75,7 @@ def _page(c: Canvas, d: CertificateData) -> None:
     c.drawString(24 * mm, 20 * mm, f"Số: {d.serial}")
     qx, qy = 24 * mm, 26 * mm
     if d.verify_payload:
-        renderPDF.draw(qr_drawing(d.verify_payload, QR_SIZE), c, qx, qy)
+        draw_qr(c, d.verify_payload, qx, qy, QR_SIZE)
     else:  # room kept for the signed verification code
         c.setStrokeColor(colors.HexColor("#bbbbbb"))
         c.setDash(2, 2)

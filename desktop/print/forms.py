@@ -23,7 +23,7 @@ from desktop.print.page import (
     step,
     style,
 )
-from desktop.print.qr import qr_drawing
+from desktop.print.qr import QrFlowable
 
 WIDTH = frame_width(FORM_MARGINS)
 DOTS = "." * 60
@@ -76,7 +76,7 @@ def assessment_sheet(sheet: AssessmentSheetData) -> list[Flowable]:
     details = [Paragraph(f"<b>{vn('Họ và tên')}:</b> {vn(p.full_name)}", small),
                Paragraph(f"<b>{vn('Sinh')}:</b> {vn(p.birth)}  —  <b>{vn('Thôn, khu phố')}:</b> {vn(p.village)}", small),
                Paragraph(f"<b>{vn('Nhóm')} {sheet.group_number}:</b> {vn(p.group)}", small)]
-    head = layout_table([[details, qr_drawing(sheet.enrolment_id, 22 * mm)]], [WIDTH - 26 * mm, 26 * mm], pad=False)
+    head = layout_table([[details, QrFlowable(sheet.enrolment_id, 22 * mm)]], [WIDTH - 26 * mm, 26 * mm], pad=False)
     rows: list[list[object]] = [["Mã", "Nội dung chỉ số", "Tối đa", "Tự chấm", "Chi hội xét"]]
     spans = []
     current = None

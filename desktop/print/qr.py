@@ -1,14 +1,56 @@
-"""QR codes drawn with reportlab's own encoder."""
+"""QR codes: encoded once by zxing-cpp, drawn as one filled path.
+
+reportlab's QrCodeWidget encodes in pure Python (choosing the best of eight masks: ~12 ms for a signed
+certificate's code), encodes twice (bounds, then drawing) and draws every run of modules as a shape of
+its own: 1,000 signed certificates took 85 s against 1.4 s unsigned. zxing-cpp encodes the same code in
+about 0.5 ms; its dark runs become the rectangles of one path in module units, one fill per code."""
 
 from __future__ import annotations
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+import re
+
+import zxingcpp
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+QUIET_ZONE = 4  # modules of white around the code, as the standard asks
+_DARK = re.compile(rb"\x00+")
 
 
-def qr_drawing(payload: str, size: float) -> Drawing:
-    widget = QrCodeWidget(payload, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+def dark_runs(payload: str) -> tuple[int, list[tuple[int, int, int]]]:
+    """(modules per side, [(row, first column, length)]) of the dark modules, row by row from the top."""
+    symbol = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    matrix = memoryview(symbol.to_image(scale=1, add_quiet_zones=False))  # one byte a module, 0 = dark
+    count = matrix.shape[0]
+    data = matrix.tobytes()
+    runs = []
+    for r in range(count):
+        row = data[r * count:(r + 1) * count]
+        runs += [(r, m.start(), m.end() - m.start()) for m in _DARK.finditer(row)]
+    return count, runs
+
+
+def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
+    """The code with its quiet zone in the square (x, y, size), (x, y) its lower left corner: one path
+    in module units (a transform scales and flips it), written as whole numbers, filled once."""
+    count, runs = dark_runs(payload)
+    box = size / (count + 2 * QUIET_ZONE)
+    canvas.saveState()
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.transform(box, 0, 0, -box, x + QUIET_ZONE * box, y + size - QUIET_ZONE * box)
+    canvas.addLiteral(" ".join(f"{c} {r} {n} 1 re" for r, c, n in runs) + " f")
+    canvas.restoreState()
+
+
+class QrFlowable(Flowable):
+    """A QR code of `size` points square, for tables and stories."""
+
+    def __init__(self, payload: str, size: float) -> None:
+        super().__init__()
+        self.payload, self.size = payload, size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        draw_qr(self.canv, self.payload, 0, 0, self.size)
