@@ -49,10 +49,10 @@ def check_code(code: str, key_of: Callable[[int], tuple[str, str] | None]) -> Co
     parts = unicodedata.normalize("NFC", code.strip()).split("|")
     if len(parts) != 8 or parts[0] != PREFIX:
         return CodeCheck(False, "Không phải mã giấy công nhận Công dân học tập.")
-    try:
-        facts = CertificateFacts(int(parts[1]), int(parts[2]), parts[3], parts[4], int(parts[5]), parts[6])
-    except ValueError:
+    numbers = parts[1], parts[2], parts[5]  # office code, year, birth year: short, plain digits
+    if not all(n.isascii() and n.isdigit() and len(n) <= 6 for n in numbers):
         return CodeCheck(False, "Mã giấy công nhận hỏng (sai dạng số).")
+    facts = CertificateFacts(int(parts[1]), int(parts[2]), parts[3], parts[4], int(parts[5]), parts[6])
     known = key_of(facts.office_code)
     if known is None:
         return CodeCheck(False, f"Không biết khoá của đơn vị mã {facts.office_code}: chưa kiểm tra được.", facts)

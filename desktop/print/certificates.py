@@ -74,13 +74,8 @@ def _page(c: Canvas, d: CertificateData) -> None:
     c.setFont(SERIF, 12)
     c.drawString(24 * mm, 20 * mm, f"Số: {d.serial}")
     qx, qy = 24 * mm, 26 * mm
-    if d.verify_payload:
+    if d.verify_payload:  # unsigned: the space stays clean (no empty box on paper the chairman signs)
         draw_qr(c, d.verify_payload, qx, qy, QR_SIZE)
-    else:  # room kept for the signed verification code
-        c.setStrokeColor(colors.HexColor("#bbbbbb"))
-        c.setDash(2, 2)
-        c.rect(qx, qy, QR_SIZE, QR_SIZE)
-        c.setDash()
     if d.reprint:
         c.saveState()
         c.setFillColor(RED)

@@ -32,3 +32,10 @@ def test_a_code_signed_by_another_key(area):
     facts = CertificateFacts(23059, YEAR, "CDHT-23059-2026-00001", "Trần Văn A", 1980, "1/QĐ-HKH")
     code = make_code(facts, area.b.keys.store.signer(PASS))  # commune B's key, claiming to be A
     assert not check_certificate(area.upper, code).genuine
+
+
+def test_absurd_numbers_get_a_message_not_a_crash(area):
+    for code in ("CDHT1|99999999999999999999|2026|X|Y|1980|Z|AAAA", "CDHT1|23059|２０２６|X|Y|1980|Z|AAAA",
+                 "CDHT1|-5|2026|X|Y|1980|Z|AAAA", "CDHT1|23059|2026|X|Y|1e9|Z|AAAA"):
+        check = check_certificate(area.upper, code)
+        assert not check.genuine and check.message == "Mã giấy công nhận hỏng (sai dạng số)."
