@@ -21,7 +21,7 @@ from desktop.print.page import (
     signature,
     style,
 )
-from desktop.print.qr import qr_drawing
+from desktop.print.qr import QrFlowable
 
 WIDTH = frame_width(ADMIN_MARGINS)
 
@@ -41,6 +41,6 @@ def key_form(office: OfficeHeader, office_code: int, fingerprint: str, signing_k
              Spacer(1, 6 * mm), grid_table(rows, [48 * mm, WIDTH - 48 * mm]), Spacer(1, 4 * mm),
              para("Cấp trên đối chiếu dấu vân tay này với tệp khoá nhận được qua thư điện tử (đọc qua điện thoại "
                   "hoặc so trên giấy) trước khi đăng ký khoá. Khoá bí mật không bao giờ rời khỏi máy của đơn vị.",
-                  body), Spacer(1, 4 * mm), qr_drawing(signing_key, 30 * mm), Spacer(1, 6 * mm),
+                  body), Spacer(1, 4 * mm), QrFlowable(signing_key, 30 * mm), Spacer(1, 6 * mm),
              signature(office.signer_title, office.signer_name, WIDTH)]
     return build(story, title="Phiếu khoá công khai")
