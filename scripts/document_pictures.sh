@@ -6,9 +6,13 @@ data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 py=.venv/bin/python
 $py -m desktop --data-dir "$data" demo --citizens 2000 >/dev/null 2>&1
+# certificates as clerks print them: signed, with the verification QR code
+export SO_CDHT_PASSPHRASE=mat-khau-anh-minh-hoa
+$py -m desktop --data-dir "$data" keys init >/dev/null
 for kind in dang-ky dang-ky-trang phieu-danh-gia de-nghi quyet-dinh giay-cong-nhan bao-cao; do
-  $py -m desktop --data-dir "$data" print "$kind" --village "phu lap" --out "$data/$kind.pdf" >/dev/null 2>&1 ||
-    $py -m desktop --data-dir "$data" print "$kind" --out "$data/$kind.pdf" >/dev/null
+  sign=(); [ "$kind" = giay-cong-nhan ] && sign=(--sign)
+  $py -m desktop --data-dir "$data" print "$kind" "${sign[@]}" --village "phu lap" --out "$data/$kind.pdf" >/dev/null 2>&1 ||
+    $py -m desktop --data-dir "$data" print "$kind" "${sign[@]}" --out "$data/$kind.pdf" >/dev/null
   pdftoppm -r 60 -png -f 1 -l 1 "$data/$kind.pdf" "$data/$kind"
   mv "$data/$kind"-*1.png "docs/giay-to-$kind.png"
 done
