@@ -66,9 +66,11 @@ def _sheet(book: Workbook, t: SheetTable) -> None:
         total_row = last + 1
         ws.cell(row=total_row, column=1, value="Tổng cộng").font = Font(bold=True)
         for c in t.total_columns:
-            letter = get_column_letter(c + 1)
-            ws.cell(row=total_row, column=c + 1, value=f"=SUM({letter}{header_row + 1}:{letter}{last})").font = \
-                Font(bold=True)
+            # the value itself, not =SUM(): pandas, calamine and openpyxl read a formula's stored value,
+            # and openpyxl stores none
+            total = sum(v for r in t.rows if c < len(r) and isinstance(v := r[c], int | float)
+                        and not isinstance(v, bool))
+            ws.cell(row=total_row, column=c + 1, value=total).font = Font(bold=True)
     for i, note in enumerate(t.notes):
         ws.cell(row=last + 3 + i, column=1, value=note).font = Font(italic=True)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)

@@ -26,7 +26,10 @@ def test_year_report_is_formatted_with_totals(register):
     assert ws["A1"].value.startswith("KẾT QUẢ CÔNG DÂN HỌC TẬP NĂM 2026 THEO NHÓM ĐỐI TƯỢNG — Hội Khuyến học xã")
     assert [c.value for c in ws[2]][:4] == ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ"]
     assert ws.freeze_panes == "A3" and ws["A2"].font.bold
-    assert ws["A6"].value == "Tổng cộng" and ws["B6"].value == "=SUM(B3:B5)"
+    assert ws["A6"].value == "Tổng cộng" and ws["B6"].value == sum(ws.cell(row=r, column=2).value for r in (3, 4, 5))
+    # any reader sees the totals: values, not formulas without a stored result
+    values = load_workbook(io.BytesIO(exports.year_report(register, YEAR)), data_only=True)["Theo nhóm"]
+    assert values["B6"].value == ws["B6"].value and isinstance(values["C6"].value, int)
     assert ws["D3"].number_format == "0.0%"
     stats = register.stats.compute(YEAR)
     assert [ws.cell(row=r, column=2).value for r in (3, 4, 5)] == [g.recognized for g in stats.groups]
