@@ -107,14 +107,16 @@ class EnrolmentPage(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch()
-        self.filters.row.addWidget(self.count)
         QShortcut(QKeySequence("Ctrl+R"), self, lambda: self.open_sheet(SheetKind.REVIEW))
         self.plan_label = QLabel()
         self.plan_label.setWordWrap(True)
         self.plan_label.setStyleSheet("color: #555;")
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.plan_label)
+        head = QHBoxLayout()  # the count beside the year's plan, leaving the search its width
+        head.addWidget(self.plan_label, 1)
+        head.addWidget(self.count)
+        layout.addLayout(head)
         layout.addWidget(self.filters)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
