@@ -280,7 +280,7 @@ def find_village(register, typed: str) -> int:  # noqa: ANN001
 
 def _print(args: argparse.Namespace, folder: Path) -> int:
     from desktop.services.printing import DocumentKind, PrintError, PrintService
-    from desktop.services.safe_write import write_atomically
+    from desktop.services.safe_write import atomic_file
 
     try:
         kind = DocumentKind(args.kind)
@@ -297,13 +297,14 @@ def _print(args: argparse.Namespace, folder: Path) -> int:
             return True
 
         try:
-            printed = PrintService(register).render(kind, args.year, village, copies=args.copies, progress=progress,
-                                                    passphrase=passphrase(args) if args.sign else None)
+            with atomic_file(Path(args.out)) as out:  # pages go to disk as drawn; the file appears when done
+                printed = PrintService(register).render(kind, args.year, village, copies=args.copies,
+                                                        progress=progress, out=out,
+                                                        passphrase=passphrase(args) if args.sign else None)
         except PrintError as e:
             print(f"\nLỗi: {e}", file=sys.stderr)
             return 1
         print(file=sys.stderr)
-        write_atomically(Path(args.out), printed.pdf)
         print(f"Đã in {printed.title.lower()} ({printed.items}) ra {args.out}.")
         return 0
     finally:

@@ -4,40 +4,35 @@ serial number, a mark on reprints, and room for the verification QR code."""
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from collections.abc import Sequence
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop import PRODUCER
 from desktop.domain import dates
 from desktop.print.data import CertificateData
-from desktop.print.fonts import SERIF, register_fonts
+from desktop.print.fonts import SERIF
 from desktop.print.page import LANDSCAPE, ProgressFn, date_line, step
 from desktop.print.qr import draw_qr
+from desktop.print.streamed import StreamedCanvas
 
 GOLD = colors.HexColor("#9a7b1c")
 RED = colors.HexColor("#a31515")
 QR_SIZE = 26 * mm
 
 
-def render_certificates(items: Sequence[CertificateData], progress: ProgressFn | None = None) -> bytes:
-    register_fonts()
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=LANDSCAPE, pageCompression=1, initialFontName=SERIF)
-    canvas.setTitle("Giấy công nhận Công dân học tập")
-    canvas.setAuthor(PRODUCER)
-    canvas.setCreator(PRODUCER)
+def render_certificates(items: Sequence[CertificateData], out: BinaryIO, progress: ProgressFn | None = None) -> None:
+    """Into `out`, each page written as it is drawn."""
+    canvas = StreamedCanvas(out, LANDSCAPE, "Giấy công nhận Công dân học tập")
     for i, item in enumerate(items):
         _page(canvas, item)
         canvas.showPage()
         if i % 50 == 49 or i == len(items) - 1:
             step(progress, i + 1, len(items))
     canvas.save()
-    return out.getvalue()
 
 
 def _text(canvas: Canvas, x: float, y: float, text: str, size: float, style: str = "", colour=colors.black) -> None:  # noqa: ANN001

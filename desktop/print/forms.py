@@ -1,5 +1,4 @@
-"""The registration form (pre-filled, or blank for walk-ins) and the self-assessment sheet, which
-mirrors the entry screen item by item and carries a QR code of the record for scanning back."""
+"""The registration form, pre-filled or blank for walk-ins (the self-assessment sheet: print/assessment.py)."""
 
 from __future__ import annotations
 
@@ -7,23 +6,20 @@ from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from desktop.print.data import AssessmentSheetData, OfficeHeader, Person
+from desktop.print.data import OfficeHeader, Person
 from desktop.print.fonts import vn
 from desktop.print.page import (
     FORM_MARGINS,
     ProgressFn,
     build,
     frame_width,
-    grid_table,
-    layout_table,
     para,
     signature,
     step,
     style,
 )
-from desktop.print.qr import QrFlowable
 
 WIDTH = frame_width(FORM_MARGINS)
 DOTS = "." * 60
@@ -68,42 +64,6 @@ def registration_form(office: OfficeHeader, year: int, person: Person | None) ->
     return story
 
 
-def assessment_sheet(sheet: AssessmentSheetData) -> list[Flowable]:
-    """The ten indicators in the entry screen's order and numbering, with boxes for the points."""
-    p = sheet.person
-    small = style("ss", size=10.5, leading=13)
-    title = style("st", size=14, align=TA_CENTER, bold=True, leading=18)
-    details = [Paragraph(f"<b>{vn('Họ và tên')}:</b> {vn(p.full_name)}", small),
-               Paragraph(f"<b>{vn('Sinh')}:</b> {vn(p.birth)}  —  <b>{vn('Thôn, khu phố')}:</b> {vn(p.village)}", small),
-               Paragraph(f"<b>{vn('Nhóm')} {sheet.group_number}:</b> {vn(p.group)}", small)]
-    head = layout_table([[details, QrFlowable(sheet.enrolment_id, 22 * mm)]], [WIDTH - 26 * mm, 26 * mm], pad=False)
-    rows: list[list[object]] = [["Mã", "Nội dung chỉ số", "Tối đa", "Tự chấm", "Chi hội xét"]]
-    spans = []
-    current = None
-    for line in sheet.indicators:
-        if line.competence != current:
-            current = line.competence
-            rows.append([Paragraph(f"<b>{vn(current + '. ' + sheet.competences[current])}</b>", small), "", "", "", ""])
-            spans.append(len(rows) - 1)
-        rows.append([line.code, Paragraph(vn(line.text), small), str(line.max_points), "", ""])
-    rows.append(["", Paragraph(f"<b>{vn('Tổng cộng')}</b>", small), str(sum(i.max_points for i in sheet.indicators)),
-                 "", ""])
-    table = grid_table(rows, [12 * mm, WIDTH - 12 * mm - 60 * mm, 16 * mm, 20 * mm, 24 * mm], size=10.5)
-    table.setStyle(TableStyle([("SPAN", (0, r), (-1, r)) for r in spans] +
-                              [("ALIGN", (2, 1), (-1, -1), "CENTER"), ("ALIGN", (0, 1), (0, -1), "CENTER"),
-                               ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None])]))
-    rule = para(f"Mỗi chỉ số chấm từ 0 đến tối đa. Đạt danh hiệu khi tổng từ {sheet.min_total} điểm trở lên và "
-                f"không chỉ số nào dưới {sheet.min_each} điểm.", style("sr", size=10.5, italic=True))
-    signs = layout_table([[[para("NGƯỜI TỰ ĐÁNH GIÁ", style("s1", size=11, align=TA_CENTER, bold=True)),
-                     para("(ký, ghi rõ họ tên)", style("s2", size=10, align=TA_CENTER, italic=True))],
-                    [para("XÁC NHẬN CỦA CHI HỘI", style("s3", size=11, align=TA_CENTER, bold=True)),
-                     para("(ký, ghi rõ họ tên)", style("s4", size=10, align=TA_CENTER, italic=True))]]],
-                         [WIDTH / 2, WIDTH / 2])
-    return [para(f"PHIẾU TỰ ĐÁNH GIÁ “CÔNG DÂN HỌC TẬP” NĂM {sheet.year}", title),
-            para(sheet.office.association, style("so", size=11, align=TA_CENTER)), Spacer(1, 3 * mm), head,
-            Spacer(1, 2 * mm), table, Spacer(1, 2 * mm), rule, Spacer(1, 4 * mm), signs]
-
-
 def render_registration_forms(office: OfficeHeader, year: int, people: Sequence[Person | None],
                               progress: ProgressFn | None = None) -> bytes:
     story: list[Flowable] = []
@@ -113,15 +73,3 @@ def render_registration_forms(office: OfficeHeader, year: int, people: Sequence[
         story += registration_form(office, year, person)
         step(progress, i + 1, len(people))
     return build(story, FORM_MARGINS, title=f"Phiếu đăng ký Công dân học tập năm {year}", numbered=False)
-
-
-def render_assessment_sheets(sheets: Sequence[AssessmentSheetData], progress: ProgressFn | None = None) -> bytes:
-    story: list[Flowable] = []
-    for i, sheet in enumerate(sheets):
-        if i:
-            story.append(PageBreak())
-        story += assessment_sheet(sheet)
-        step(progress, i + 1, len(sheets))
-    year = sheets[0].year if sheets else ""
-    return build(story, FORM_MARGINS, title=f"Phiếu tự đánh giá Công dân học tập năm {year}", numbered=False)
-

@@ -22,11 +22,14 @@ def dark_runs(payload: str) -> tuple[int, list[tuple[int, int, int]]]:
     symbol = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     matrix = memoryview(symbol.to_image(scale=1, add_quiet_zones=False))  # one byte a module, 0 = dark
     count = matrix.shape[0]
-    data = matrix.tobytes()
     runs = []
-    for r in range(count):
-        row = data[r * count:(r + 1) * count]
-        runs += [(r, m.start(), m.end() - m.start()) for m in _DARK.finditer(row)]
+    for m in _DARK.finditer(matrix.tobytes()):  # the rows one after another: a run may go on into the next
+        start, end = m.span()
+        while start < end:
+            row, column = divmod(start, count)
+            length = min(end - start, count - column)
+            runs.append((row, column, length))
+            start += length
     return count, runs
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import BinaryIO
 
 from sqlalchemy import func, insert, select
 
@@ -17,7 +19,7 @@ from desktop.domain.birth import BirthDate
 from desktop.domain.cycle import Status
 from desktop.domain.groups import CitizenGroup
 from desktop.exchange.certificate_code import CertificateFacts, CodeCheck, check_code, make_code
-from desktop.print import certificates, forms, lists, report
+from desktop.print import assessment, certificates, forms, lists, report
 from desktop.print.data import (
     AssessmentSheetData,
     CertificateData,
@@ -67,9 +69,9 @@ class PrintError(ValueError):
 
 @dataclass(frozen=True)
 class Printed:
-    pdf: bytes
     items: int  # people (or copies) in the document
     title: str
+    pdf: bytes | None = None  # None when it was written into the `out` given to render
 
 
 class PrintService:
@@ -78,32 +80,45 @@ class PrintService:
 
     def render(self, kind: DocumentKind, year: int, village_id: int | None = None,
                enrolment_ids: Sequence[int] | None = None, copies: int = 1,
-               progress: ProgressFn | None = None, passphrase: str | None = None) -> Printed:
-        """`passphrase` unlocks the office key, which signs each certificate's QR code."""
+               progress: ProgressFn | None = None, passphrase: str | None = None,
+               out: BinaryIO | None = None) -> Printed:
+        """The document into `out` (pages written as they are drawn), or into memory and `Printed.pdf`.
+        `passphrase` unlocks the office key, which signs each certificate's QR code."""
+        target = out if out is not None else io.BytesIO()
+        items = self._draw(kind, year, village_id, enrolment_ids, copies, progress, passphrase, target)
+        return Printed(items, kind.label, target.getvalue() if out is None else None)  # type: ignore[attr-defined]
+
+    def _draw(self, kind: DocumentKind, year: int, village_id: int | None, ids: Sequence[int] | None, copies: int,
+              progress: ProgressFn | None, passphrase: str | None, out: BinaryIO) -> int:
         office = self._office()
         match kind:
             case DocumentKind.REGISTRATION:
                 people = self._people(village_id)
-                return Printed(forms.render_registration_forms(office, year, people, progress), len(people),
-                               kind.label)
+                out.write(forms.render_registration_forms(office, year, people, progress))
+                return len(people)
             case DocumentKind.BLANK_REGISTRATION:
                 blanks = [None] * max(1, copies)
-                return Printed(forms.render_registration_forms(office, year, blanks, progress), len(blanks),
-                               kind.label)
+                out.write(forms.render_registration_forms(office, year, blanks, progress))
+                return len(blanks)
             case DocumentKind.ASSESSMENT_SHEET:
-                sheets = self._sheets(office, year, village_id, enrolment_ids)
-                return Printed(forms.render_assessment_sheets(sheets, progress), len(sheets), kind.label)
+                with self.r.db.reader() as s:
+                    count, sheets = self._sheets(s, office, year, village_id, ids)
+                    return assessment.render_assessment_sheets(sheets, count, out, progress)
             case DocumentKind.PROPOSAL:
                 data = self._proposal(office, year, village_id)
-                return Printed(lists.proposal_list(data), len(data.rows), kind.label)
+                out.write(lists.proposal_list(data))
+                return len(data.rows)
             case DocumentKind.DECISION:
-                data = self._decision(office, year)
-                return Printed(lists.decision(data), len(data.rows), kind.label)
+                decision = self._decision(office, year)
+                out.write(lists.decision(decision))
+                return len(decision.rows)
             case DocumentKind.CERTIFICATE:
-                items = self._certificates(office, year, village_id, enrolment_ids, passphrase)
-                return Printed(certificates.render_certificates(items, progress), len(items), kind.label)
+                items = self._certificates(office, year, village_id, ids, passphrase)
+                certificates.render_certificates(items, out, progress)
+                return len(items)
             case DocumentKind.REPORT:
-                return Printed(report.stats_report(self._report(office, year)), 1, kind.label)
+                out.write(report.stats_report(self._report(office, year)))
+                return 1
         raise AssertionError(kind)
 
     # gathering -------------------------------------------------------------------------------------
@@ -140,20 +155,40 @@ class PrintService:
             stmt = stmt.where(Enrolment.id.in_(list(ids)))
         return s.execute(stmt).all()
 
-    def _sheets(self, office: OfficeHeader, year: int, village_id: int | None,
-                ids: Sequence[int] | None) -> list[AssessmentSheetData]:
-        with self.r.db.reader() as s:
-            rows = self._enrolled(s, year, village_id, ids, [st for st in Status if st is not Status.WITHDRAWN])
-        if not rows:
+    def _sheets(self, s, office: OfficeHeader, year: int, village_id: int | None,  # noqa: ANN001
+                ids: Sequence[int] | None) -> tuple[int, Iterator[AssessmentSheetData]]:
+        """How many, and the sheets one by one from the database (a whole commune's are never all held)."""
+        stmt = (select(Enrolment.uuid.label("enrolment_uuid"), Enrolment.group.label("enrolled_group"),
+                       Enrolment.criteria_set_id, Citizen.uuid, Citizen.full_name, Citizen.birth_year,
+                       Citizen.birth_month, Citizen.birth_day, Citizen.sex, Citizen.cccd, Citizen.occupation,
+                       Citizen.phone, Village.name.label("village"))
+                .join(Citizen, Citizen.id == Enrolment.citizen_id).join(Village, Village.id == Citizen.village_id)
+                .where(Enrolment.year == year, Citizen.deleted_at.is_(None),
+                       Enrolment.status != Status.WITHDRAWN.value)
+                .order_by(Village.position, Village.id, Citizen.sort_key))
+        if village_id is not None:
+            stmt = stmt.where(Citizen.village_id == village_id)
+        if ids is not None:
+            stmt = stmt.where(Enrolment.id.in_(list(ids)))
+        count = s.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+        if not count:
             raise PrintError(f"Chưa có ai đăng ký năm {year} để in phiếu tự đánh giá.")
-        sheets = []
-        for e, c, village in rows:
-            cs = self.r.criteria.get(e.criteria_set_id)
-            group = CitizenGroup(e.group)
-            indicators = tuple(IndicatorLine(i.code, i.competence, i.text, i.max_points) for i in cs.indicators(group))
-            sheets.append(AssessmentSheetData(office, year, _person(c, village, group), int(group), cs.competences,
-                                              indicators, cs.pass_rule.min_total, cs.pass_rule.min_each, e.uuid))
-        return sheets
+        layouts: dict[tuple[int, int], tuple] = {}  # one indicator list per criteria set and group, shared
+
+        def sheets() -> Iterator[AssessmentSheetData]:
+            for row in s.execute(stmt.execution_options(yield_per=2_000)):
+                group = CitizenGroup(row.enrolled_group)
+                key = (row.criteria_set_id, int(group))
+                if key not in layouts:
+                    cs = self.r.criteria.get(row.criteria_set_id)
+                    layouts[key] = (cs, tuple(IndicatorLine(i.code, i.competence, i.text, i.max_points)
+                                              for i in cs.indicators(group)))
+                cs, indicators = layouts[key]
+                yield AssessmentSheetData(office, year, _person(row, row.village, group), int(group), cs.competences,
+                                          indicators, cs.pass_rule.min_total, cs.pass_rule.min_each,
+                                          row.enrolment_uuid)
+
+        return count, sheets()
 
     def _proposal(self, office: OfficeHeader, year: int, village_id: int | None) -> ProposalData:
         # before the decision: those proposed; after it: those it recognized, as they were proposed
@@ -239,11 +274,11 @@ class PrintService:
                                notes)
 
 
-def _birth(c: Citizen) -> str:
+def _birth(c) -> str:  # noqa: ANN001 (a Citizen or a row with its columns)
     return str(BirthDate(c.birth_year, c.birth_month, c.birth_day))
 
 
-def _person(c: Citizen, village: str, group: CitizenGroup | None = None) -> Person:
+def _person(c, village: str, group: CitizenGroup | None = None) -> Person:  # noqa: ANN001 (as _birth)
     return Person(c.uuid, c.full_name, _birth(c), "Nam" if c.sex == "M" else "Nữ", c.cccd or "", village,
                   (group or CitizenGroup(c.group)).label, c.occupation, c.phone)
 

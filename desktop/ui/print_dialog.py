@@ -3,9 +3,11 @@ then send it to a printer or save it as PDF. Drawing runs in the background with
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.print.page import Cancelled
 from desktop.services.printing import DocumentKind, Printed, PrintError, PrintService
 from desktop.services.register import Register
-from desktop.services.safe_write import write_atomically
+from desktop.services.safe_write import atomic_file
 from desktop.ui import messages
 from desktop.ui.geometry import fit
 from desktop.ui.passphrase import PassphraseKeeper
@@ -80,7 +82,11 @@ class PrintDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self._buffer: QBuffer | None = None
+        # the preview is drawn into a file, page by page: a whole commune's sheets are never held in memory
+        self._folder = Path(tempfile.mkdtemp(prefix="so-cdht-in-"))
+        self._file: Path | None = None
+        self._drawn = 0
+        self.finished.connect(self._clean_up)
 
         row = QHBoxLayout()
         for w in (self.kind, self.village, self.copies, self.only_selected, preview):
@@ -129,20 +135,25 @@ class PrintDialog(QDialog):
         self._secret = secret
         self._set_ready(False)
         self.status.setText("Đang chuẩn bị…")
-        self.job = Background(self, kind.label,
-                              lambda progress: service.render(kind, year, village, ids, copies, progress, secret),
-                              self._show, self._failed)
+        self._drawn += 1
+        target = self._folder / f"xem-truoc-{self._drawn}.pdf"
+
+        def draw(progress) -> tuple[Printed, Path]:  # noqa: ANN001
+            with target.open("wb") as out:
+                return service.render(kind, year, village, ids, copies, progress, secret, out), target
+
+        self.job = Background(self, kind.label, draw, self._show, self._failed)
         self.job.start()
 
-    def _show(self, printed: Printed) -> None:
-        self.printed = printed
+    def _show(self, done: tuple[Printed, Path]) -> None:
+        before = self._file
+        self.printed, self._file = done
         if self._keeper is not None and self._secret:
             self._keeper.keep(self._secret)  # it unlocked the key: not asked again this session
-        data = QByteArray(printed.pdf)
-        self._buffer = QBuffer(self)  # kept alive: the document reads from it
-        self._buffer.setData(data)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
+        self.document.load(str(self._file))
+        if before is not None:
+            before.unlink(missing_ok=True)
+        printed = self.printed
         self.status.setText(f"{printed.title}: {printed.items} người/bản, {self.document.pageCount()} trang.")
         self._set_ready(True)
 
@@ -172,9 +183,10 @@ class PrintDialog(QDialog):
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
-        assert self.printed is not None
+        assert self._file is not None
         try:
-            write_atomically(path, self.printed.pdf)
+            with atomic_file(path) as out, self._file.open("rb") as drawn:
+                shutil.copyfileobj(drawn, out)
         except OSError as e:
             messages.warn(self, "Không lưu được", f"Không ghi được {path}: {e.strerror or e}")
             return
@@ -203,3 +215,7 @@ class PrintDialog(QDialog):
         finally:
             painter.end()
         self.status.setText(f"Đã gửi {self.document.pageCount()} trang tới máy in.")
+
+    def _clean_up(self) -> None:
+        self.document.close()
+        shutil.rmtree(self._folder, ignore_errors=True)

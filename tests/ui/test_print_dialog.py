@@ -35,7 +35,7 @@ def test_preview_then_save_and_print(qtbot, commune, tmp_path, monkeypatch):
     target = tmp_path / "giay.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     dialog.save_pdf()
-    assert target.read_bytes() == dialog.printed.pdf
+    assert target.read_bytes() == dialog._file.read_bytes()
     printer = QPrinter()  # a printer that writes a PDF file: the real drawing path without paper
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "may-in.pdf"))
@@ -61,7 +61,8 @@ def test_cancel_leaves_nothing_to_print(qtbot, commune, monkeypatch):
     from desktop.print.page import Cancelled
     from desktop.services.printing import PrintService
 
-    def slow_render(self, kind, year, village_id=None, enrolment_ids=None, copies=1, progress=None, passphrase=None):
+    def slow_render(self, kind, year, village_id=None, enrolment_ids=None, copies=1, progress=None, passphrase=None,
+                    out=None):
         for i in range(2000):  # a long batch that checks for Cancel at every step, as the documents do
             if not progress(i, 2000):
                 raise Cancelled()
