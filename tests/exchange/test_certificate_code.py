@@ -6,7 +6,7 @@ from tests.exchange.conftest import PASS, YEAR
 
 def test_printed_certificates_carry_a_signed_code_anyone_can_check(area, monkeypatch):
     drawn = []
-    monkeypatch.setattr(certificates, "render_certificates", lambda items, progress=None: drawn.extend(items) or b"")
+    monkeypatch.setattr(certificates, "render_certificates", lambda items, out, progress=None: drawn.extend(items))
     PrintService(area.a).render(DocumentKind.CERTIFICATE, YEAR, passphrase=PASS)
     code = drawn[0].verify_payload
     assert code.startswith("CDHT1|23059|2026|CDHT-23059-2026-")
@@ -23,7 +23,7 @@ def test_printed_certificates_carry_a_signed_code_anyone_can_check(area, monkeyp
 
 def test_without_the_passphrase_the_room_stays_empty(area, monkeypatch):
     drawn = []
-    monkeypatch.setattr(certificates, "render_certificates", lambda items, progress=None: drawn.extend(items) or b"")
+    monkeypatch.setattr(certificates, "render_certificates", lambda items, out, progress=None: drawn.extend(items))
     PrintService(area.b).render(DocumentKind.CERTIFICATE, YEAR)
     assert all(item.verify_payload is None for item in drawn)
 
