@@ -74,6 +74,9 @@ def run_bench(folder: Path, url: str | None, citizens: int, queries: int, json_o
         figures.update(exchange_figures(register, communes))
     finally:
         register.close()
+    from desktop.bench_paper import sheet_figures
+
+    figures.update(sheet_figures(folder, url))
     figures.update(_window_figures(folder, url))
     _print_table(total, len(texts), figures)
     if json_out:

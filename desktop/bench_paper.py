@@ -1,16 +1,22 @@
-"""Paper and spreadsheet figures for `bench`: 1,000 certificates, a 30,000-row roster (dry run and import),
-each beside the bare library doing the same work."""
+"""Paper and spreadsheet figures for `bench`: 1,000 certificates unsigned and signed (the clerks' path, with
+the verification QR), the self-assessment sheets of the whole commune, a 30,000-row roster (dry run and
+import), each beside the bare library doing the same work."""
 
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
+import zxingcpp
 from openpyxl import Workbook, load_workbook
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.bench import Figure, scratch_copy
@@ -25,6 +31,9 @@ from desktop.sheets.roster_read import FIELD_HEADERS
 
 CERTIFICATES = 1_000
 ROSTER_ROWS = 30_000
+PASS = "mat-khau-do-toc-do"
+SHEET_FLOOR_PAGES = 3_000  # the bare floor is drawn for this many pages and scaled to the commune's count
+SHEET_MB = 300
 
 
 def paper_figures(register: Register) -> dict[str, Figure]:
@@ -35,8 +44,16 @@ def paper_figures(register: Register) -> dict[str, Figure]:
             EnrolmentFilter(year, statuses=(Status.RECOGNIZED.value,)), 0, CERTIFICATES)]
         started = time.perf_counter()
         printed = PrintService(copy).render(DocumentKind.CERTIFICATE, year, enrolment_ids=ids)
-        figures["certificates_1000_s"] = Figure(time.perf_counter() - started, "s", 2, _bare_certificates(len(ids)),
-                                                f"{printed.items} giấy công nhận vào một tệp PDF (cấp số, ghi nhật ký)")
+        unsigned = time.perf_counter() - started
+        figures["certificates_1000_s"] = Figure(unsigned, "s", 2, _bare_certificates(len(ids), qr=False),
+                                                f"{printed.items} giấy công nhận chưa ký vào một tệp PDF "
+                                                "(cấp số, ghi nhật ký)")
+        copy.keys.create(PASS)
+        started = time.perf_counter()
+        printed = PrintService(copy).render(DocumentKind.CERTIFICATE, year, enrolment_ids=ids, passphrase=PASS)
+        figures["certificates_signed_1000_s"] = Figure(
+            time.perf_counter() - started, "s", 2, _bare_certificates(len(ids), qr=True),
+            f"in lại {printed.items} giấy đó có mã QR đã ký (như văn phòng in; thư viện trần: một ảnh QR dùng lại)")
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "danh-sach.xlsx"
             _roster(copy, path)
@@ -81,15 +98,96 @@ def _bare_read(path: Path) -> float:
     return time.perf_counter() - started
 
 
-def _bare_certificates(n: int) -> float:
+def _bare_certificates(n: int, qr: bool) -> float:
+    """reportlab alone: the certificate's texts on each page and, for the signed path, one QR image made
+    once and placed on every page."""
     register_fonts()
     started = time.perf_counter()
     canvas = Canvas(io.BytesIO(), pagesize=landscape(A4), initialFontName=SERIF)
+    image = _qr_image() if qr else None
     for i in range(n):
-        canvas.setFont(SERIF, 26)
-        canvas.drawCentredString(420, 300, f"NGƯỜI SỐ {i}")
-        canvas.setFont(SERIF, 15)
-        canvas.drawCentredString(420, 260, "Đạt danh hiệu “Công dân học tập”")
+        for y, size, text in ((540, 14, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (520, 14, "Độc lập - Tự do - Hạnh phúc"),
+                              (480, 16, "HỘI KHUYẾN HỌC XÃ HÀM THUẬN"), (420, 34, "GIẤY CÔNG NHẬN"),
+                              (385, 20, "DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM 2026"), (300, 26, f"NGƯỜI SỐ {i}"),
+                              (260, 15, "Đạt danh hiệu “Công dân học tập”"), (200, 14, "CHỦ TỊCH")):
+            canvas.setFont(SERIF, size)
+            canvas.drawCentredString(420, y, text)
+        if image is not None:
+            canvas.drawImage(image, 68, 74, 26 * mm, 26 * mm)
+        canvas.showPage()
+    canvas.save()
+    return time.perf_counter() - started
+
+
+def _qr_image() -> ImageReader:
+    symbol = zxingcpp.create_barcode("CDHT1|" + "x" * 160, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    from PIL import Image
+
+    return ImageReader(Image.fromarray(symbol.to_image(scale=4)))
+
+
+def sheet_figures(folder: Path, url: str | None) -> dict[str, Figure]:
+    """The whole commune's self-assessment sheets printed by the program as a clerk would (its own
+    process: time and peak memory), beside reportlab drawing the same pages on its own."""
+    year = date.today().year
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "phieu.pdf"
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", _PEAK_CHILD, "--data-dir", str(folder),
+                               *(["--db-url", url] if url else []), "print", "phieu-danh-gia", "--year", str(year),
+                               "--out", str(out)], capture_output=True, text=True, encoding="utf-8")
+        seconds = time.perf_counter() - started
+        if done.returncode != 0:
+            raise RuntimeError(f"lỗi khi in phiếu tự đánh giá: {done.stderr[-500:]}")
+        said, peak = done.stdout.rsplit("peak_kb=", 1)
+        peak_mb = int(peak) / 1024 or None
+        sheets = int(said.rsplit("(", 1)[1].split(")")[0])
+    floor = _bare_sheets(min(sheets, SHEET_FLOOR_PAGES)) * sheets / min(sheets, SHEET_FLOOR_PAGES)
+    what = f"{sheets:,} phiếu tự đánh giá của cả xã vào một tệp PDF (tiến trình riêng)".replace(",", ".")
+    figures = {"sheets_all_s": Figure(seconds, "s", round(3 * sheets / 1000, 1), floor,
+                                      what + "; mục tiêu 3 giây mỗi 1.000 phiếu")}
+    if peak_mb is not None:
+        figures["sheets_all_peak_mb"] = Figure(peak_mb, "MB", SHEET_MB, None, "bộ nhớ cao nhất khi in số phiếu đó")
+    return figures
+
+
+# the command line's print, then its own peak resident memory: /proc's high-water mark belongs to this
+# program (getrusage's maxrss would count the benchmark's memory the child was forked from)
+_PEAK_CHILD = """
+import sys
+from desktop.__main__ import main
+code = main(sys.argv[1:])
+status = open("/proc/self/status").read() if sys.platform == "linux" else ""
+print("peak_kb=" + next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), "0"))
+sys.exit(code)
+"""
+
+
+def _bare_sheets(n: int) -> float:
+    """reportlab alone: the sheet's table drawn once as a form, each page placing it with the person's three
+    lines and one QR image made once."""
+    from desktop.print.assessment import shared_part, stack
+    from desktop.print.data import AssessmentSheetData, IndicatorLine, OfficeHeader, Person
+
+    register_fonts()
+    office = OfficeHeader("Lâm Đồng", "Xã Hàm Thuận", "Hội Khuyến học xã Hàm Thuận", "", "", "", "Hàm Thuận")
+    lines = tuple(IndicatorLine(f"1.{i}", "1", "Thường xuyên đọc sách, báo, nghe đài, xem ti vi " * 2, 10)
+                  for i in range(10))
+    sheet = AssessmentSheetData(office, 2026, Person("", "", "", "", "", "", "", "", ""), 1, {"1": "Năng lực"},
+                                lines, 80, 5, "")
+    started = time.perf_counter()
+    canvas = Canvas(io.BytesIO(), pagesize=A4, initialFontName=SERIF, pageCompression=1)
+    canvas.beginForm("phieu")
+    stack(canvas, shared_part(sheet))
+    canvas.endForm()
+    image = _qr_image()
+    for i in range(n):
+        canvas.doForm("phieu")
+        canvas.setFont(SERIF, 10.5)
+        for k, text in enumerate((f"Họ và tên: Nguyễn Văn Người Số {i}", "Sinh: 05/03/1980 — Thôn Phú Lập",
+                                  "Nhóm 1: Nông dân, lao động nông thôn")):
+            canvas.drawString(51, 740 - 13 * k, text)
+        canvas.drawImage(image, 480, 700, 22 * mm, 22 * mm)
         canvas.showPage()
     canvas.save()
     return time.perf_counter() - started

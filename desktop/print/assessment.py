@@ -69,7 +69,7 @@ class SheetPages:
             name = f"phieu{len(self._forms)}"
             c = self.canvas
             c.beginForm(name)
-            head_top = _stack(c, _static_story(sheet))
+            head_top = stack(c, shared_part(sheet))
             c.endForm()
             made = self._forms[key] = (name, head_top)
         return made
@@ -90,7 +90,7 @@ def render_assessment_sheets(sheets: Iterable[AssessmentSheetData], count: int, 
     return done
 
 
-def _static_story(sheet: AssessmentSheetData) -> list[Flowable | None]:
+def shared_part(sheet: AssessmentSheetData) -> list[Flowable | None]:
     """The sheet without the person; None marks the band where the details and the code go."""
     small = style("ss", size=10.5, leading=13)
     title = style("st", size=14, align=TA_CENTER, bold=True, leading=18)
@@ -121,7 +121,7 @@ def _static_story(sheet: AssessmentSheetData) -> list[Flowable | None]:
             Spacer(1, 2 * mm), table, Spacer(1, 2 * mm), rule, Spacer(1, 4 * mm), signs]
 
 
-def _stack(c: Canvas, story: list[Flowable | None]) -> float:
+def stack(c: Canvas, story: list[Flowable | None]) -> float:
     """Draws the blocks one under another from the top margin; returns the top of the details band."""
     x, y = FORM_MARGINS[2], PORTRAIT[1] - FORM_MARGINS[0]
     band = y
