@@ -22,6 +22,7 @@ from desktop.print.streamed import StreamedCanvas
 GOLD = colors.HexColor("#9a7b1c")
 RED = colors.HexColor("#a31515")
 QR_SIZE = 26 * mm
+MARGIN = 24 * mm  # from the paper's edge to the texts: inside the inner frame (at 14 mm) with room
 
 
 def render_certificates(items: Sequence[CertificateData], out: BinaryIO, progress: ProgressFn | None = None) -> None:
@@ -35,10 +36,18 @@ def render_certificates(items: Sequence[CertificateData], out: BinaryIO, progres
     canvas.save()
 
 
-def _text(canvas: Canvas, x: float, y: float, text: str, size: float, style: str = "", colour=colors.black) -> None:  # noqa: ANN001
+def _text(canvas: Canvas, x: float, y: float, text: str, size: float, style: str = "", colour=colors.black,  # noqa: ANN001
+          room: float = LANDSCAPE[0] - 2 * MARGIN) -> None:
+    """Centred on x; a text wider than `room` (a 46-letter name, a long village) is set smaller to fit,
+    never cut and never over the frame."""
+    text = unicodedata.normalize("NFC", text)
+    font = SERIF + style
+    width = canvas.stringWidth(text, font, size)
+    if width > room:
+        size *= room / width
     canvas.setFillColor(colour)
-    canvas.setFont(SERIF + style, size)
-    canvas.drawCentredString(x, y, unicodedata.normalize("NFC", text))
+    canvas.setFont(font, size)
+    canvas.drawCentredString(x, y, text)
 
 
 def _page(c: Canvas, d: CertificateData) -> None:
@@ -62,9 +71,10 @@ def _page(c: Canvas, d: CertificateData) -> None:
     _text(c, cx, h - 134 * mm, f"Đạt danh hiệu “Công dân học tập” năm {d.year} theo Quyết định số {d.decision_number} "
                                f"ngày {dates.in_figures(d.decision_date)}", 15)
     sx = w * 0.70
-    _text(c, sx, h - 148 * mm, date_line(d.office.place, d.decision_date), 14, "-Italic")
-    _text(c, sx, h - 155 * mm, d.signer_title.upper(), 14, "-Bold")
-    _text(c, sx, 26 * mm, d.signer_name, 15, "-Bold")
+    side = 2 * (w - MARGIN - sx)  # the signer's column, centred on sx
+    _text(c, sx, h - 148 * mm, date_line(d.office.place, d.decision_date), 14, "-Italic", room=side)
+    _text(c, sx, h - 155 * mm, d.signer_title.upper(), 14, "-Bold", room=side)
+    _text(c, sx, 26 * mm, d.signer_name, 15, "-Bold", room=side)
     c.setFillColor(colors.black)
     c.setFont(SERIF, 12)
     c.drawString(24 * mm, 20 * mm, f"Số: {d.serial}")
