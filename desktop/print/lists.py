@@ -14,8 +14,10 @@ from desktop.print.data import DecisionData, ListRow, ProposalData
 from desktop.print.fonts import vn
 from desktop.print.page import (
     ADMIN_MARGINS,
+    PageMark,
     admin_header,
     build,
+    build_closing_with_rows,
     frame_width,
     grid_table,
     layout_table,
@@ -28,12 +30,15 @@ from desktop.print.page import (
 WIDTH = frame_width(ADMIN_MARGINS)
 
 
-def _rows_table(rows: tuple[ListRow, ...], with_village: bool) -> Table:
+CARRIED = 3  # rows carried to the signature's page when it would stand alone
+
+
+def _rows_table(rows: tuple[ListRow, ...], with_village: bool, first: int = 1) -> Table:
     cell = style("lc", size=11, leading=13)
     header = ["STT", "Họ và tên", "Năm sinh", *(["Thôn, khu phố"] if with_village else []), "Nhóm", "Tổng điểm",
               "Ghi chú"]
     body: list[list[object]] = [header]
-    for i, r in enumerate(rows, 1):
+    for i, r in enumerate(rows, first):
         body.append([str(i), Paragraph(vn(r.full_name), cell), str(r.birth_year),
                      *([Paragraph(vn(r.village), cell)] if with_village else []), Paragraph(vn(r.group), cell),
                      "" if r.total is None else str(r.total), Paragraph(vn(r.note), cell)])
@@ -44,19 +49,30 @@ def _rows_table(rows: tuple[ListRow, ...], with_village: bool) -> Table:
     return table
 
 
+def _rows(rows: tuple[ListRow, ...], with_village: bool, carry: bool, seen: dict[str, int]) -> list[Flowable]:
+    """The table, with its last rows on a page of their own (header repeated) when `carry`."""
+    if carry and len(rows) > CARRIED:
+        cut = len(rows) - CARRIED
+        return [_rows_table(rows[:cut], with_village), PageBreak(),
+                _rows_table(rows[cut:], with_village, first=cut + 1), PageMark("rows", seen)]
+    return [_rows_table(rows, with_village), PageMark("rows", seen)]
+
+
 def proposal_list(data: ProposalData) -> bytes:
     title = style("pt", size=14, align=TA_CENTER, bold=True, leading=18)
     where = f"Chi hội {data.village}" if data.village else data.office.association
-    story: list[Flowable] = [
-        admin_header(data.office, None, data.made_on, WIDTH), Spacer(1, 8 * mm),
-        para("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN", title),
-        para(f"DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM {data.year}", title),
-        para(where, style("pw", size=13, align=TA_CENTER, italic=True)), Spacer(1, 5 * mm),
-        _rows_table(data.rows, with_village=data.village is None), Spacer(1, 3 * mm),
-        para(f"Tổng số: {vn_int(len(data.rows))} người.", style("ps", size=13)), Spacer(1, 6 * mm),
-        signature("Người lập danh sách" if data.village else data.office.signer_title,
-                  "" if data.village else data.office.signer_name, WIDTH)]
-    return build(story, title=f"Danh sách đề nghị công nhận Công dân học tập năm {data.year}")
+
+    def story(carry: bool, seen: dict[str, int]) -> list[Flowable]:
+        return [admin_header(data.office, None, data.made_on, WIDTH), Spacer(1, 8 * mm),
+                para("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN", title),
+                para(f"DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM {data.year}", title),
+                para(where, style("pw", size=13, align=TA_CENTER, italic=True)), Spacer(1, 5 * mm),
+                *_rows(data.rows, data.village is None, carry, seen), Spacer(1, 3 * mm),
+                para(f"Tổng số: {vn_int(len(data.rows))} người.", style("ps", size=13)), Spacer(1, 6 * mm),
+                signature("Người lập danh sách" if data.village else data.office.signer_title,
+                          "" if data.village else data.office.signer_name, WIDTH), PageMark("signed", seen)]
+
+    return build_closing_with_rows(story, f"Danh sách đề nghị công nhận Công dân học tập năm {data.year}")
 
 
 def decision(data: DecisionData) -> bytes:

@@ -125,6 +125,32 @@ def build(story: list[Flowable], margins: tuple[float, float, float, float] = AD
     return out.getvalue()
 
 
+class PageMark(Flowable):
+    """Takes no room; notes the page it lands on under `name` in `seen`."""
+
+    def __init__(self, name: str, seen: dict[str, int]) -> None:
+        super().__init__()
+        self.name, self.seen = name, seen
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.seen[self.name] = self.canv.getPageNumber()
+
+
+def build_closing_with_rows(story_for: Callable[[bool, dict[str, int]], list[Flowable]], title: str) -> bytes:
+    """A list whose signature must not stand alone on its last page (Decree 30 reviewers refuse a page
+    that holds only the signature). `story_for(carry, seen)` gives the story with PageMarks "rows" (after
+    the table) and "signed" (after the signature); if the signature lands on a page after the last row,
+    the story is laid out again with carry=True: the last rows are carried over to the signature's page."""
+    seen: dict[str, int] = {}
+    pdf = build(story_for(False, seen), title=title)
+    if seen.get("signed", 0) > seen.get("rows", 0):
+        pdf = build(story_for(True, {}), title=title)
+    return pdf
+
+
 def frame_width(margins: tuple[float, float, float, float] = ADMIN_MARGINS,
                 pagesize: tuple[float, float] = PORTRAIT) -> float:
     return pagesize[0] - margins[2] - margins[3]
