@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from typing import BinaryIO
@@ -288,7 +288,9 @@ def _stats_line(x) -> StatsLine:  # noqa: ANN001
 
 
 def check_certificate(register: Register, code: str) -> CodeCheck:
-    """Genuine or not, and whose: the office's own certificates, or those of offices whose keys are registered."""
+    """Genuine or not, and whose: the office's own certificates, or those of offices whose keys are registered.
+    For its own, the office also says whether the recognition still holds: a correction or a withdrawal
+    after the decision leaves the signature genuine but the certificate no longer valid."""
     info = register.office.info()
 
     def key_of(office_code: int) -> tuple[str, str] | None:
@@ -301,4 +303,40 @@ def check_certificate(register: Register, code: str) -> CodeCheck:
                     f"đơn vị mã {office_code}")
         return key, name
 
-    return check_code(code, key_of)
+    check = check_code(code, key_of)
+    if not check.genuine or check.facts is None:
+        return check
+    if info is None or check.facts.office_code != info.commune_code:
+        return replace(check, message=check.message.replace("THẬT:", "CHỮ KÝ THẬT:", 1).rstrip(".") +
+                       ". Đây là điều giấy xác nhận vào ngày ký; việc công nhận còn hiệu lực hay không do đơn vị "
+                       "cấp trả lời.")
+    return _still_valid(register, check, info.association_name)
+
+
+def _still_valid(register: Register, check: CodeCheck, office: str) -> CodeCheck:
+    facts = check.facts
+    assert facts is not None
+    with register.db.reader() as s:
+        row = s.execute(select(Enrolment, Certificate).join(Certificate, Certificate.enrolment_id == Enrolment.id)
+                        .where(Certificate.year == facts.year, Certificate.serial == facts.serial)).first()
+        if row is None:
+            return replace(check, genuine=False, message=(
+                f"Chữ ký của đơn vị là thật, nhưng sổ không có giấy công nhận số {facts.serial} năm {facts.year} "
+                "(sổ có thể đã khôi phục từ bản sao lưu cũ hơn ngày in): hỏi lại văn phòng trước khi dùng."))
+        e = row[0]
+        if e.status == Status.RECOGNIZED.value:
+            return check
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.entity == "enrolment", AuditEntry.entity_id == e.id)
+                            .order_by(AuditEntry.id.desc()))
+        why = next((a for a in entries
+                    if json.loads(a.changes).get("Bước", [None])[0] == Status.RECOGNIZED.label), None)
+    since = ""
+    if why is not None:
+        changes = json.loads(why.changes)
+        reason = (changes.get("Lý do đính chính") or changes.get("Lý do") or [None, ""])[1]
+        since = (f" Từ ngày {why.at.astimezone().strftime('%d/%m/%Y')}: {why.summary.split(':')[0].lower()}"
+                 + (f" (lý do: {reason})" if reason else "") + f", do {why.actor} ghi.")
+    return replace(check, genuine=False, message=(
+        f"ĐÃ HẾT HIỆU LỰC: giấy công nhận số {facts.serial} do {office} cấp cho {facts.full_name} (sinh năm "
+        f"{facts.birth_year}), năm {facts.year}, là giấy thật nhưng việc công nhận đã bị huỷ sau quyết định "
+        f"{facts.decision}.{since} Hiện nay: {Status(e.status).label.lower()}."))

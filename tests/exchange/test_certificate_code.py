@@ -39,3 +39,28 @@ def test_absurd_numbers_get_a_message_not_a_crash(area):
                  "CDHT1|-5|2026|X|Y|1980|Z|AAAA", "CDHT1|23059|2026|X|Y|1e9|Z|AAAA"):
         check = check_certificate(area.upper, code)
         assert not check.genuine and check.message == "Mã giấy công nhận hỏng (sai dạng số)."
+
+
+def test_a_certificate_whose_recognition_was_withdrawn_is_no_longer_valid(area, monkeypatch):
+    from sqlalchemy import select
+
+    from desktop.db.models import Certificate
+
+    drawn = []
+    monkeypatch.setattr(certificates, "render_certificates", lambda items, out, progress=None: drawn.extend(items))
+    PrintService(area.a).render(DocumentKind.CERTIFICATE, YEAR, passphrase=PASS)
+    code = drawn[0].verify_payload
+    with area.a.db.reader() as s:
+        enrolment_id = s.scalar(select(Certificate.enrolment_id).where(Certificate.serial == drawn[0].serial))
+    sheet = area.a.enrolments.sheet(enrolment_id)
+    area.a.enrolments.correct(enrolment_id, {i.code: 0 for i in sheet.indicators},
+                              "Phát hiện khai sai, chi hội đề nghị huỷ")
+    at_home = check_certificate(area.a, code)
+    assert not at_home.genuine
+    assert at_home.message.startswith(f"ĐÃ HẾT HIỆU LỰC: giấy công nhận số {drawn[0].serial}")
+    assert "Phát hiện khai sai, chi hội đề nghị huỷ" in at_home.message and "Từ ngày " in at_home.message
+    assert "không được công nhận" in at_home.message
+    # the province holds no record: the signature is genuine, for what it certified that day
+    at_province = check_certificate(area.upper, code)
+    assert at_province.genuine and at_province.message.startswith("CHỮ KÝ THẬT:")
+    assert "vào ngày ký" in at_province.message
