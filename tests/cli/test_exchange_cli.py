@@ -43,7 +43,7 @@ def test_keys_export_receive_receipt_and_certificate_check(tmp_path, capsys, mon
     register.close()
     capsys.readouterr()
     assert main(["--data-dir", tinh, "check-certificate", code]) == 0
-    assert capsys.readouterr().out.startswith("THẬT: giấy công nhận số CDHT-23059-2026-00001")
+    assert capsys.readouterr().out.startswith("CHỮ KÝ THẬT: giấy công nhận số CDHT-23059-2026-00001")
     assert main(["--data-dir", tinh, "check-certificate", code.replace("Lê Văn Thử", "Lê Văn Giả")]) == 1
 
 
