@@ -73,14 +73,14 @@ def year_report(register: Register, year: int) -> bytes:
         targets.append(f"Chỉ tiêu của đơn vị: {stats.own_target_percent}%.")
     groups = SheetTable("Theo nhóm", _title(register, f"KẾT QUẢ CÔNG DÂN HỌC TẬP NĂM {year} THEO NHÓM ĐỐI TƯỢNG"),
                         headers, [line(g) for g in stats.groups], total_columns=(1, 2, 4, 5), percent_columns=(3,),
-                        notes=targets)
+                        notes=targets, rates={3: (1, 2)})
     villages = SheetTable("Theo thôn", _title(register, f"KẾT QUẢ NĂM {year} THEO THÔN, KHU PHỐ"),
                           ["Thôn/khu phố", headers[1], "Số người lớn", *headers[3:]], [line(v) for v in stats.villages],
-                          total_columns=(1, 2, 4, 5), percent_columns=(3,))
+                          total_columns=(1, 2, 4, 5), percent_columns=(3,), rates={3: (1, 2)})
     units = SheetTable("Đơn vị", _title(register, f"CÁN BỘ, CÔNG CHỨC THEO NƠI LÀM VIỆC NĂM {year}"),
                        ["Nơi làm việc", "Trong sổ", "Được công nhận", "Tỉ lệ", "Đơn vị học tập"],
                        [[w.name, w.staff_on_register, w.recognized, w.rate, "Đạt" if w.learning_unit else "Chưa đạt"]
-                        for w in stats.workplaces], total_columns=(1, 2), percent_columns=(3,))
+                        for w in stats.workplaces], total_columns=(1, 2), percent_columns=(3,), rates={3: (2, 1)})
     return workbook([groups, villages, units])
 
 

@@ -33,6 +33,7 @@ class SheetTable:
     validations: dict[int, list[str]] = field(default_factory=dict)  # column -> allowed values
     blank_rows: int = 0  # rows kept free (with validations) for a template
     text_columns: tuple[int, ...] = ()
+    rates: dict[int, tuple[int, int]] = field(default_factory=dict)  # rate column -> (numerator, denominator)
 
 
 def workbook(tables: Sequence[SheetTable]) -> bytes:
@@ -71,9 +72,15 @@ def _sheet(book: Workbook, t: SheetTable) -> None:
             total = sum(v for r in t.rows if c < len(r) and isinstance(v := r[c], int | float)
                         and not isinstance(v, bool))
             ws.cell(row=total_row, column=c + 1, value=total).font = Font(bold=True)
+        for c, (top, bottom) in t.rates.items():  # the whole's rate: of the totals, not a sum of rates
+            over = ws.cell(row=total_row, column=bottom + 1).value
+            cell = ws.cell(row=total_row, column=c + 1, value=ws.cell(row=total_row, column=top + 1).value / over
+                           if over else None)
+            cell.font, cell.number_format = Font(bold=True), "0.0%"
     for i, note in enumerate(t.notes):
         ws.cell(row=last + 3 + i, column=1, value=note).font = Font(italic=True)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    _page_setup(ws, header_row)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(t.headers))}{max(last, header_row)}"
     for c, header in enumerate(t.headers, 1):
         sample = [len(str(r[c - 1])) for r in t.rows[:500] if c - 1 < len(r) and r[c - 1] is not None]
@@ -95,3 +102,16 @@ def _sheet(book: Workbook, t: SheetTable) -> None:
     for c in t.text_columns:
         for r in range(header_row + 1, end + 1):
             ws.cell(row=r, column=c + 1).number_format = "@"  # keeps the leading zero of a CCCD
+
+
+def _page_setup(ws, header_row: int) -> None:  # noqa: ANN001
+    """Printed from Excel or LibreOffice: landscape, one page wide, the header on every page, and rows tall
+    enough for the marks above capitals (Ấ, Ể) in the title."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_options.horizontalCentered = True
+    ws.row_dimensions[1].height = 24
+    ws.row_dimensions[header_row].height = 33  # two lines of a wrapped header

@@ -35,6 +35,15 @@ def test_year_report_is_formatted_with_totals(register):
     assert [ws.cell(row=r, column=2).value for r in (3, 4, 5)] == [g.recognized for g in stats.groups]
     assert ws.column_dimensions["A"].width >= len("Nông dân, lao động nông thôn")
     assert any("Mục tiêu 2025" in str(c.value) for c in ws["A"])
+    # the commune-wide rate, on the total row: recognized of all adults, as the report's "Toàn xã"
+    assert values["D6"].value == stats.total.rate and ws["D6"].number_format == "0.0%"
+    assert round(values["D6"].value, 6) == round(values["B6"].value / values["C6"].value, 6)
+    for sheet in wb.worksheets:  # printed from Excel or LibreOffice: landscape, one page wide, header repeated
+        if sheet.sheet_state == "hidden":
+            continue
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+        assert sheet.page_setup.fitToHeight == 0 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$2:$2" and sheet.row_dimensions[1].height >= 20
 
 
 def test_lists_on_screen_and_the_proposal_list(register):
