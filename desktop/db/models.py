@@ -26,6 +26,11 @@ class Office(Record, Base):
     signer_title: Mapped[str] = mapped_column(String(200), default="Chủ tịch Hội Khuyến học")
     signer_name: Mapped[str] = mapped_column(String(100), default="")
     decision_symbol: Mapped[str] = mapped_column(String(50), default="QĐ-HKH")
+    # Decree 30: the issuing body (domain/issuer.py), TM./KT./Q. and whom it names, own bases one per line
+    issuing_body: Mapped[str] = mapped_column(String(10), default="hkh")
+    signer_authority: Mapped[str] = mapped_column(String(10), default="")
+    signer_principal: Mapped[str] = mapped_column(String(200), default="")
+    legal_bases: Mapped[str] = mapped_column(Text, default="")
     # "commune" sends packages up; "upper" (a district or provincial association) receives and merges
     kind: Mapped[str] = mapped_column(String(10), default="commune")
     upper_recipient: Mapped[str] = mapped_column(String(100), default="")    # the upper level's age key

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.domain.issuer import Authority, Issuer, IssuingBody
+
 
 @dataclass(frozen=True)
 class OfficeHeader:
@@ -15,6 +17,12 @@ class OfficeHeader:
     signer_title: str
     signer_name: str
     place: str  # the place name of the date line: "Hàm Thuận"
+    issuer: Issuer | None = None  # None: the association, its chairman signing in person
+    bases: tuple[str, ...] = ()  # the office's own legal bases for the decision, each "Căn cứ …"
+
+    def issued_by(self) -> Issuer:
+        return self.issuer or Issuer(IssuingBody.ASSOCIATION, self.association, self.commune, self.upper,
+                                     Authority.OWN, "", self.signer_title)
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,15 @@ class StatsLine:
 
 
 @dataclass(frozen=True)
+class WorkplaceLine:
+    name: str
+    on_register: int
+    recognized: int
+    rate: float
+    learning_unit: bool
+
+
+@dataclass(frozen=True)
 class StatsReportData:
     office: OfficeHeader
     year: int
@@ -121,3 +138,5 @@ class StatsReportData:
     own_target_percent: int | None
     made_on: date
     notes: tuple[str, ...] = field(default_factory=tuple)
+    workplaces: tuple[WorkplaceLine, ...] = ()
+    unit_percent: int = 0  # a workplace is a learning unit from this share of staff recognized

@@ -3,11 +3,14 @@ laid out as Vietnamese administrative documents (Decree 30/2020/NĐ-CP)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from desktop.domain import dates
+from desktop.domain.issuer import IssuingBody
 from desktop.domain.numbers import vn_int
 from desktop.domain.programme import PROGRAMME_677
 from desktop.print.data import DecisionData, ListRow, ProposalData
@@ -18,9 +21,9 @@ from desktop.print.page import (
     admin_header,
     build,
     build_closing_with_rows,
+    closing,
     frame_width,
     grid_table,
-    layout_table,
     para,
     signature,
     signature_block,
@@ -69,7 +72,7 @@ def proposal_list(data: ProposalData) -> bytes:
                 para(where, style("pw", size=13, align=TA_CENTER, italic=True)), Spacer(1, 5 * mm),
                 *_rows(data.rows, data.village is None, carry, seen), Spacer(1, 3 * mm),
                 para(f"Tổng số: {vn_int(len(data.rows))} người.", style("ps", size=13)), Spacer(1, 6 * mm),
-                signature("Người lập danh sách" if data.village else data.office.signer_title,
+                signature("Người lập danh sách" if data.village else data.office.issued_by().signature_lines(),
                           "" if data.village else data.office.signer_name, WIDTH), PageMark("signed", seen)]
 
     return build_closing_with_rows(story, f"Danh sách đề nghị công nhận Công dân học tập năm {data.year}")
@@ -77,38 +80,45 @@ def proposal_list(data: ProposalData) -> bytes:
 
 def decision(data: DecisionData) -> bytes:
     office = data.office
+    issuer = replace(office.issued_by(), signer_title=data.signer_title)  # as the decision was signed
     centre_bold = style("dcb", size=14, align=TA_CENTER, bold=True, leading=18)
     body = style("db", size=14, leading=20, align=TA_JUSTIFY, space_after=6)
     italic = style("di", size=14, leading=20, align=TA_JUSTIFY, italic=True, space_after=4)
     count = vn_int(len(data.rows))
+    bases = [f"Căn cứ {PROGRAMME_677};",
+             "Căn cứ Bộ tiêu chí đánh giá, công nhận danh hiệu “Công dân học tập” và hướng dẫn của "
+             f"{office.upper};", *(f"{line};" for line in office.bases)]
+    if issuer.body is IssuingBody.COMMITTEE:
+        executors = (f"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {office.commune[:1].lower()}{office.commune[1:]}, "
+                     f"{office.association}, các chi hội khuyến học")
+        proposer = f"{office.association} và các chi hội khuyến học"
+    else:
+        executors, proposer = "Văn phòng Hội, các chi hội khuyến học", "các chi hội khuyến học"
     story: list[Flowable] = [
         admin_header(office, data.number, data.signed_on, WIDTH), Spacer(1, 8 * mm),
         para("QUYẾT ĐỊNH", centre_bold),
         para(f"Về việc công nhận danh hiệu “Công dân học tập” năm {data.year}", centre_bold),
         para("—————", style("dl", size=12, align=TA_CENTER)), Spacer(1, 3 * mm),
-        para(data.signer_title.upper(), centre_bold), Spacer(1, 4 * mm),
-        para(f"Căn cứ {PROGRAMME_677};", italic),
-        para("Căn cứ Bộ tiêu chí đánh giá, công nhận danh hiệu “Công dân học tập” và hướng dẫn của "
-             f"{office.upper};", italic),
-        para(f"Xét đề nghị của các chi hội khuyến học và kết quả đánh giá năm {data.year},", italic),
+        para(issuer.decision_authority(), centre_bold), Spacer(1, 4 * mm),
+        *[para(line, italic) for line in bases],
+        para(f"Xét đề nghị của {proposer} và kết quả đánh giá năm {data.year},", italic),
         Spacer(1, 3 * mm), para("QUYẾT ĐỊNH:", centre_bold), Spacer(1, 3 * mm),
         Paragraph(f"<b>{vn('Điều 1.')}</b> " + vn(f"Công nhận danh hiệu “Công dân học tập” năm {data.year} cho "
                                                   f"{count} công dân (có danh sách kèm theo)."), body),
         Paragraph(f"<b>{vn('Điều 2.')}</b> " + vn("Các chi hội khuyến học thôn, khu phố thông báo kết quả đến từng "
                                                   "công dân; công dân được công nhận tiếp tục duy trì việc học tập "
                                                   "suốt đời."), body),
-        Paragraph(f"<b>{vn('Điều 3.')}</b> " + vn("Quyết định này có hiệu lực kể từ ngày ký. Văn phòng Hội, các chi "
-                                                  "hội khuyến học và các công dân có tên tại Điều 1 chịu trách "
-                                                  "nhiệm thi hành Quyết định này."), body),
-        Spacer(1, 6 * mm)]
-    receivers = [Paragraph(f"<b><i>{vn('Nơi nhận:')}</i></b>", style("dr", size=12)),
-                 para("- Như Điều 3;", style("dr1", size=11)), para(f"- {office.upper};", style("dr2", size=11)),
-                 para("- Lưu: VT.", style("dr3", size=11))]
-    closing = layout_table([[receivers, signature_block(data.signer_title, data.signer_name)]],
-                           [WIDTH * 0.45, WIDTH * 0.55], pad=False)
-    story += [closing, PageBreak(),
+        # the last article goes with the signature: never a page holding only "Nơi nhận" and the signer
+        KeepTogether([
+            Paragraph(f"<b>{vn('Điều 3.')}</b> " + vn(f"Quyết định này có hiệu lực kể từ ngày ký. {executors} và "
+                                                      "các công dân có tên tại Điều 1 chịu trách nhiệm thi hành "
+                                                      "Quyết định này."), body),
+            Spacer(1, 6 * mm),
+            closing(["- Như Điều 3;", f"- {office.upper};", "- Lưu: VT."],
+                    signature_block(issuer.signature_lines(), data.signer_name))])]
+    story += [PageBreak(),
               para(f"DANH SÁCH CÔNG DÂN ĐƯỢC CÔNG NHẬN DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM {data.year}", centre_bold),
-              para(f"(Kèm theo Quyết định số {data.number} {dates.in_words(data.signed_on)} của {office.association})",
+              para(f"(Kèm theo Quyết định số {data.number} {dates.in_words(data.signed_on)} của {issuer.name})",
                    style("da", size=13, align=TA_CENTER, italic=True)), Spacer(1, 4 * mm),
               _rows_table(data.rows, with_village=True), Spacer(1, 3 * mm),
               para(f"Danh sách có {count} người.", style("dn", size=13))]

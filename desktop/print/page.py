@@ -63,8 +63,8 @@ def admin_header(office: OfficeHeader, number: str | None, dated: date, width: f
     centre_bold = style("hcb", size=11, align=TA_CENTER, leading=14, bold=True)
     motto = style("hm", size=13, align=TA_CENTER, leading=16, bold=True)
     when = style("hd", size=13, align=TA_CENTER, leading=16, italic=True)
-    left = [para(office.upper.upper(), centre), para(office.association.upper(), centre_bold),
-            para("—————", centre)]
+    left = [para(text, centre_bold if bold else centre) for text, bold in office.issued_by().header()]
+    left.append(para("—————", centre))
     if number:
         left.append(para(f"Số: {number}", centre))
     right = [para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style("hn", size=12, align=TA_CENTER, bold=True)),
@@ -73,19 +73,29 @@ def admin_header(office: OfficeHeader, number: str | None, dated: date, width: f
     return layout_table([[left, right]], [width * 0.44, width * 0.56], pad=False)
 
 
-def signature_block(title: str, name: str, font: str = SERIF, above: str = "", hint: str = "") -> list[Flowable]:
-    """The signer's title, room to sign and stamp, and the name, centred."""
+def signature_block(title: str | list[str], name: str, font: str = SERIF, above: str = "",
+                    hint: str = "") -> list[Flowable]:
+    """The signer's title (or the lines of Issuer.signature_lines: TM./KT./Q.), room to sign and stamp,
+    and the name, centred."""
     title_st = style("st", font=font, size=13, align=TA_CENTER, bold=True)
     name_st = style("sn", font=font, size=13, align=TA_CENTER, bold=True)
     italic = style("si", font=font, size=12, align=TA_CENTER, italic=True)
-    block = ([para(above, italic)] if above else []) + [para(title.upper(), title_st)]
+    lines = [title] if isinstance(title, str) else title
+    block = ([para(above, italic)] if above else []) + [para(line.upper(), title_st) for line in lines]
     room = Spacer(1, 24 * mm)  # to sign and stamp
     return block + ([para(hint, italic)] if hint else []) + [room, para(name or " ", name_st)]
 
 
-def signature(title: str, name: str, width: float, font: str = SERIF, above: str = "", hint: str = "") -> Table:
+def signature(title: str | list[str], name: str, width: float, font: str = SERIF, above: str = "", hint: str = "") -> Table:
     """The signature block in the right half of the page."""
     return layout_table([["", signature_block(title, name, font, above, hint)]], [width * 0.45, width * 0.55])
+
+
+def closing(receivers: list[str], signed: list[Flowable]) -> Table:
+    """The foot of an administrative document: "Nơi nhận" on the left, the signature on the right."""
+    lines = [Paragraph(f"<b><i>{vn('Nơi nhận:')}</i></b>", style("dr", size=12))]
+    lines += [para(r, style("dr1", size=11)) for r in receivers]
+    return layout_table([[lines, signed]], [frame_width() * 0.45, frame_width() * 0.55], pad=False)
 
 
 def grid_table(rows: list[list[object]], widths: list[float], header_rows: int = 1, font: str = SERIF,

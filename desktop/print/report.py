@@ -9,19 +9,22 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from desktop.domain.numbers import vn_int, vn_percent
 from desktop.print.data import StatsLine, StatsReportData
 from desktop.print.fonts import SERIF
+from desktop.print.lists import CARRIED
 from desktop.print.page import (
     ADMIN_MARGINS,
+    PageMark,
     admin_header,
-    build,
+    build_closing_with_rows,
+    closing,
     frame_width,
     grid_table,
     para,
-    signature,
+    signature_block,
     style,
 )
 
@@ -73,6 +76,7 @@ def stats_report(data: StatsReportData) -> bytes:
     title = style("rt", size=14, align=TA_CENTER, bold=True, leading=18)
     heading = style("rh", size=13, bold=True, space_after=4)
     note = style("rn", size=11, italic=True)
+    issuer = data.office.issued_by()
     header = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm"]
     widths = [WIDTH - 5 * 21 * mm, 21 * mm, 21 * mm, 21 * mm, 21 * mm, 21 * mm]
     groups = grid_table([header, *[_line(g) for g in data.groups], _line(data.total)], widths, size=10.5,
@@ -81,13 +85,42 @@ def stats_report(data: StatsReportData) -> bytes:
                           right_columns=(1, 2, 3, 4, 5))
     targets = "; ".join(f"đến {m}: {t['adults']}% người lớn, {t['officials']}% cán bộ, công chức, viên chức"
                         for m, t in data.targets.items())
-    story: list[Flowable] = [
-        admin_header(data.office, None, data.made_on, WIDTH), Spacer(1, 8 * mm),
-        para("BÁO CÁO", title), para(f"Kết quả xây dựng mô hình “Công dân học tập” năm {data.year}", title),
-        Spacer(1, 6 * mm), para("1. Kết quả theo nhóm đối tượng", heading), groups, Spacer(1, 2 * mm),
-        para(f"Mục tiêu của Chương trình (Quyết định 677/QĐ-TTg): {targets}."
-             + (f" Chỉ tiêu của đơn vị: {data.own_target_percent}%." if data.own_target_percent else ""), note),
-        *[para(n, note) for n in data.notes], Spacer(1, 3 * mm), _chart(data), Spacer(1, 3 * mm),
-        para("2. Kết quả theo thôn, khu phố", heading), villages, Spacer(1, 8 * mm),
-        signature(data.office.signer_title, data.office.signer_name, WIDTH)]
-    return build(story, title=f"Báo cáo Công dân học tập năm {data.year}")
+    # the number is written in by hand when the report is sent (văn thư gives it), as on paper
+    number = "\u00a0" * 10 + f"/BC-{issuer.body.suffix}"
+
+    def story(carry: bool, seen: dict[str, int]) -> list[Flowable]:
+        return [
+            admin_header(data.office, number, data.made_on, WIDTH), Spacer(1, 8 * mm),
+            para("BÁO CÁO", title), para(f"Kết quả xây dựng mô hình “Công dân học tập” năm {data.year}", title),
+            Spacer(1, 6 * mm), para("1. Kết quả theo nhóm đối tượng", heading), groups, Spacer(1, 2 * mm),
+            para(f"Mục tiêu của Chương trình (Quyết định 677/QĐ-TTg): {targets}."
+                 + (f" Chỉ tiêu của đơn vị: {data.own_target_percent}%." if data.own_target_percent else ""), note),
+            *[para(n, note) for n in data.notes], Spacer(1, 3 * mm), _chart(data), Spacer(1, 3 * mm),
+            para("2. Kết quả theo thôn, khu phố", heading), villages, Spacer(1, 4 * mm),
+            para("3. Cán bộ, công chức, viên chức theo nơi làm việc", heading),
+            *_workplaces(data, carry, seen), Spacer(1, 8 * mm),
+            closing([f"- {data.office.upper};", "- Lưu: VT."],
+                    signature_block(issuer.signature_lines(), data.office.signer_name)),
+            PageMark("signed", seen)]
+
+    return build_closing_with_rows(story, f"Báo cáo Công dân học tập năm {data.year}")
+
+
+def _workplaces(data: StatsReportData, carry: bool, seen: dict[str, int]) -> list[Flowable]:
+    if not data.workplaces:
+        return [para("Chưa có cán bộ, công chức, viên chức nào ghi nơi làm việc trong sổ.",
+                     style("rw", size=12, italic=True)), PageMark("rows", seen)]
+    cell = style("rc", size=10.5, leading=12.5)
+    rows = [[para(w.name, cell), vn_int(w.on_register), vn_int(w.recognized), vn_percent(w.rate),
+             "Đạt" if w.learning_unit else "Chưa đạt"] for w in data.workplaces]
+    header = ["Nơi làm việc", "Trong sổ", "Được công nhận", "Tỉ lệ", "Đơn vị học tập"]
+    widths = [WIDTH - 4 * 24 * mm, 24 * mm, 24 * mm, 24 * mm, 24 * mm]
+
+    def table(part: list[list[object]]) -> Flowable:
+        return grid_table([header, *part], widths, size=10.5, right_columns=(1, 2, 3))
+
+    notes = [para(f"Đơn vị học tập: từ {data.unit_percent}% cán bộ, công chức, viên chức trong sổ được công nhận.",
+                  style("ru", size=11, italic=True))] if data.unit_percent else []
+    if carry and len(rows) > CARRIED:
+        return [table(rows[:-CARRIED]), PageBreak(), table(rows[-CARRIED:]), PageMark("rows", seen), *notes]
+    return [table(rows), PageMark("rows", seen), *notes]

@@ -11,6 +11,7 @@ from desktop.db.base import utcnow
 from desktop.db.engine import Database
 from desktop.db.models import Citizen, Office, Village
 from desktop.domain.admin_units import tidy_village_name
+from desktop.domain.issuer import Authority, Issuer, IssuingBody
 from desktop.domain.names import search_key, tidy_name
 
 
@@ -45,10 +46,21 @@ class OfficeInfo:
     kind: str = "commune"
     upper_recipient: str = ""
     upper_signing_key: str = ""
+    issuing_body: str = IssuingBody.ASSOCIATION.value
+    signer_authority: str = Authority.OWN.value
+    signer_principal: str = ""
+    legal_bases: tuple[str, ...] = ()
 
     @property
     def is_upper(self) -> bool:
         return self.kind == "upper"
+
+    def issuer(self, signer_title: str | None = None) -> Issuer:
+        """Who issues the documents; `signer_title`: a decision's own, where it differs from today's."""
+        return Issuer(IssuingBody(self.issuing_body), self.association_name, self.commune_name,
+                      self.upper_level_name or f"Hội Khuyến học {self.province_name}",
+                      Authority(self.signer_authority), self.signer_principal,
+                      self.signer_title if signer_title is None else signer_title)
 
 
 @dataclass(frozen=True)
@@ -77,16 +89,39 @@ class OfficeService:
                 return None
             return OfficeInfo(o.province_name, o.commune_name, o.association_name, o.clerk_name,
                               o.upper_level_name, o.commune_code, o.signer_title, o.signer_name, o.decision_symbol,
-                              o.kind, o.upper_recipient, o.upper_signing_key)
+                              o.kind, o.upper_recipient, o.upper_signing_key, o.issuing_body, o.signer_authority,
+                              o.signer_principal, tuple(line for line in o.legal_bases.splitlines() if line.strip()))
 
-    def set_signer(self, actor: str, title: str, name: str, decision_symbol: str) -> None:
-        """Who signs decisions and certificates, and the symbol in decision numbers (practice varies)."""
-        values = {"signer_title": " ".join(title.split()), "signer_name": tidy_name(name),
-                  "decision_symbol": "".join(decision_symbol.split())}
+    def set_signer(self, actor: str, title: str, name: str, decision_symbol: str, *,
+                   issuing_body: str | None = None, authority: str | None = None, principal: str | None = None,
+                   legal_bases: str | None = None) -> None:
+        """Who signs decisions and certificates, and how (practice varies by province): the symbol in
+        decision numbers, the issuing body, TM./KT./Q. and whom it names, the office's own legal bases (one
+        a line). A keyword left None keeps what is set."""
+        values: dict[str, str] = {"signer_title": " ".join(title.split()), "signer_name": tidy_name(name),
+                                  "decision_symbol": "".join(decision_symbol.split())}
         if not values["signer_title"] or not values["decision_symbol"]:
             raise OfficeError("Cần nhập chức danh người ký và ký hiệu quyết định.")
+        if issuing_body is not None:
+            values["issuing_body"] = IssuingBody(issuing_body).value
+        if authority is not None:
+            values["signer_authority"] = Authority(authority).value
+        if principal is not None:
+            values["signer_principal"] = " ".join(principal.split())
+        if values.get("signer_authority") and Authority(values["signer_authority"]).needs_principal \
+                and not values.get("signer_principal", "x"):
+            raise OfficeError(f"Ký {values['signer_authority']} cần ghi thay mặt ai (ví dụ: Ban Chấp hành, "
+                              "Ủy ban nhân dân, Chủ tịch).")
+        if legal_bases is not None:
+            lines = [" ".join(line.split()).rstrip(";.") for line in legal_bases.splitlines()]
+            bad = [line for line in lines if line and not line.startswith("Căn cứ")]
+            if bad:
+                raise OfficeError(f"Mỗi dòng căn cứ bắt đầu bằng “Căn cứ”: “{bad[0][:60]}”.")
+            values["legal_bases"] = "\n".join(line for line in lines if line)
         labels = {"signer_title": "Chức danh người ký", "signer_name": "Người ký",
-                  "decision_symbol": "Ký hiệu quyết định"}
+                  "decision_symbol": "Ký hiệu quyết định", "issuing_body": "Cơ quan ban hành",
+                  "signer_authority": "Thẩm quyền ký", "signer_principal": "Ký thay mặt/ký thay",
+                  "legal_bases": "Căn cứ riêng của đơn vị"}
         with self.db.session() as s:
             office = s.scalars(select(Office)).one()
             changes = {labels[k]: [getattr(office, k), v] for k, v in values.items() if getattr(office, k) != v}

@@ -31,9 +31,11 @@ from desktop.print.data import (
     ProposalData,
     StatsLine,
     StatsReportData,
+    WorkplaceLine,
 )
 from desktop.print.page import Cancelled, ProgressFn
 from desktop.services.register import Register
+from desktop.services.year_stats import LEARNING_UNIT_SHARE
 
 __all__ = ["Cancelled", "DocumentKind", "PrintError", "PrintService", "Printed"]
 
@@ -129,7 +131,7 @@ class PrintService:
             raise PrintError("Chưa thiết lập đơn vị.")
         return OfficeHeader(info.province_name, info.commune_name, info.association_name,
                             info.upper_level_name or f"Hội Khuyến học {info.province_name}", info.signer_title,
-                            info.signer_name, bare_name(info.commune_name))
+                            info.signer_name, bare_name(info.commune_name), info.issuer(), info.legal_bases)
 
     def _people(self, village_id: int | None) -> list[Person]:
         with self.r.db.reader() as s:
@@ -271,7 +273,9 @@ class PrintService:
         return StatsReportData(office, year, tuple(lines), _stats_line(stats.total),
                                tuple(_stats_line(v) for v in stats.villages), stats.targets,
                                tuple(g.target_kind for g in stats.groups), stats.own_target_percent, date.today(),
-                               notes)
+                               notes, tuple(WorkplaceLine(w.name, w.staff_on_register, w.recognized, w.rate,
+                                                          w.learning_unit) for w in stats.workplaces),
+                               round(LEARNING_UNIT_SHARE * 100))
 
 
 def _birth(c) -> str:  # noqa: ANN001 (a Citizen or a row with its columns)

@@ -1,6 +1,7 @@
 """Every kind of document: the exact Vietnamese text, fonts embedded, A4 pages."""
 
 import io
+import re
 import unicodedata
 from datetime import date
 
@@ -166,3 +167,42 @@ def test_an_unsigned_certificate_leaves_the_code_space_clean(commune):
     content = reader.pages[0].get_contents().get_data()
     assert b"[2 2] 0 d" not in content  # no dashed box where the QR code would go
     assert b"/IM true" not in content  # and no code (draw_qr paints an image mask)
+
+
+@pytest.mark.parametrize(("body", "authority", "principal", "title", "expected"), [
+    ("hkh", "TM.", "Ban Chấp hành", "Chủ tịch",
+     ["HỘI KHUYẾN HỌC XÃ HÀM THUẬN", "BAN CHẤP HÀNH HỘI KHUYẾN HỌC XÃ HÀM THUẬN", "TM. BAN CHẤP HÀNH"]),
+    ("ubnd", "KT.", "Chủ tịch", "Phó Chủ tịch",
+     ["ỦY BAN NHÂN DÂN\nXÃ HÀM THUẬN", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HÀM THUẬN", "KT. CHỦ TỊCH",
+      "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Hàm Thuận"]),
+    ("ubnd", "Q.", "", "Chủ tịch", ["ỦY BAN NHÂN DÂN\nXÃ HÀM THUẬN", "Q. CHỦ TỊCH"]),
+])
+def test_the_issuing_body_and_the_signers_authority(register, body, authority, principal, title, expected):
+    fill_demo(register, 150, seed=5)
+    fill_demo_year(register, YEAR, seed=5)
+    info = register.office.info()
+    register.office.set_signer("Thử", title, "Trần Văn Bình", f"QĐ-{body.upper()}", issuing_body=body,
+                               authority=authority, principal=principal,
+                               legal_bases="Căn cứ Kế hoạch số 45/KH-UBND ngày 10/3/2026 của Ủy ban nhân dân tỉnh")
+    assert info.decision_symbol == "QĐ-HKH"
+    service = PrintService(register)
+    _, text = text_of(service.render(DocumentKind.DECISION, YEAR).pdf)
+    text = re.sub(r"\s*\n\s*", "\n", text)
+    flat = text.replace("\n", " ")
+    for line in expected:
+        assert line in text or ("\n" not in line and line in flat), (line, text[:1500])
+    assert "Căn cứ Kế hoạch số 45/KH-UBND ngày 10/3/2026 của Ủy ban nhân dân tỉnh;" in text.replace("\n", " ")
+    _, report = text_of(service.render(DocumentKind.REPORT, YEAR).pdf)
+    report = re.sub(r"\s*\n\s*", "\n", report)
+    assert f"/BC-{body.upper()}" in report and "Nơi nhận:" in report and "theo nơi làm việc" in report
+    signs = register.office.info().issuer().signature_lines()  # the office's signer, as set now
+    assert "\n".join(signs) in report and signs[-1] in ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Q. CHỦ TỊCH")
+
+
+def test_the_office_checks_its_settings(register):
+    from desktop.services.office import OfficeError
+
+    with pytest.raises(OfficeError, match="cần ghi thay mặt ai"):
+        register.office.set_signer("Thử", "Chủ tịch", "A", "QĐ-HKH", authority="TM.", principal="")
+    with pytest.raises(OfficeError, match="bắt đầu bằng “Căn cứ”"):
+        register.office.set_signer("Thử", "Chủ tịch", "A", "QĐ-HKH", legal_bases="Theo kế hoạch của tỉnh")
