@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import BinaryIO
 
 from reportlab.lib import colors
@@ -62,7 +63,7 @@ def _page(c: Canvas, d: CertificateData) -> None:
     _text(c, cx, h - 37 * mm, "Độc lập - Tự do - Hạnh phúc", 14, "-Bold")
     c.setStrokeColor(colors.black)
     c.line(cx - 35 * mm, h - 38.5 * mm, cx + 35 * mm, h - 38.5 * mm)
-    _text(c, cx, h - 52 * mm, d.office.association.upper(), 16, "-Bold")
+    _text(c, cx, h - 52 * mm, d.office.issued_by().name.upper(), 16, "-Bold")  # who issues it
     _text(c, cx, h - 72 * mm, "GIẤY CÔNG NHẬN", 34, "-Bold", RED)
     _text(c, cx, h - 84 * mm, f"DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM {d.year}", 20, "-Bold", RED)
     _text(c, cx, h - 100 * mm, "Công nhận Ông/Bà", 15, "-Italic")
@@ -73,7 +74,9 @@ def _page(c: Canvas, d: CertificateData) -> None:
     sx = w * 0.70
     side = 2 * (w - MARGIN - sx)  # the signer's column, centred on sx
     _text(c, sx, h - 148 * mm, date_line(d.office.place, d.decision_date), 14, "-Italic", room=side)
-    _text(c, sx, h - 155 * mm, d.signer_title.upper(), 14, "-Bold", room=side)
+    lines = replace(d.office.issued_by(), signer_title=d.signer_title).signature_lines()  # TM./KT./Q.
+    for i, line in enumerate(lines):
+        _text(c, sx, h - (155 + 6 * i) * mm, line, 14, "-Bold", room=side)
     _text(c, sx, 26 * mm, d.signer_name, 15, "-Bold", room=side)
     c.setFillColor(colors.black)
     c.setFont(SERIF, 12)

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self._action(exchange, "Kiểm tra giấy công nhận…", self.check_certificate)
         lists = menu.addMenu("&Danh mục")
         self._action(lists, "Thôn, khu phố…", self.edit_villages)
-        self._action(lists, "Người ký quyết định…", self.edit_signer)
+        self._action(lists, "Cơ quan ban hành và người ký…", self.edit_signer)
         self._action(lists, "Thiết lập năm (số người lớn, chỉ tiêu, bộ tiêu chí)…", self.dashboard.edit_settings)
         self._action(lists, "Đổi cán bộ nhập liệu…", self.change_clerk)
         add_backup_menu(self, register)
