@@ -82,7 +82,7 @@ def test_check_a_certificate_and_the_upper_window(qtbot, area):
     dialog = CheckCertificateDialog(area.upper)
     qtbot.addWidget(dialog)
     dialog.code.setText(code)
-    assert dialog.run().genuine and dialog.result.text().startswith("THẬT")
+    assert dialog.run().genuine and dialog.result.text().startswith("CHỮ KÝ THẬT")
     dialog.code.setText(code.replace("Lê Thị Thật", "Lê Thị Giả"))
     assert not dialog.run().genuine and dialog.result.text().startswith("GIẢ")
     window = UpperWindow(area.upper, year=YEAR)
