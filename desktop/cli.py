@@ -314,7 +314,7 @@ def _print(args: argparse.Namespace, folder: Path) -> int:
 def _import_roster(args: argparse.Namespace, folder: Path) -> int:
     from desktop.domain.groups import CitizenGroup
     from desktop.services.roster import Outcome, RosterError, RosterService
-    from desktop.services.safe_write import write_atomically
+    from desktop.services.safe_write import atomic_file
     from desktop.sheets.roster_errors import error_copy
     from desktop.sheets.roster_read import RosterFileError
 
@@ -333,9 +333,8 @@ def _import_roster(args: argparse.Namespace, folder: Path) -> int:
                 print(f"{r.outcome.value}: " + ("; ".join(r.messages) or f"dòng {r.number}: {r.full_name}"))
         print(dry.summary())
         if args.errors:
-            notes = {r.number: ("; ".join(r.messages) or r.outcome.value, r.outcome is Outcome.ERROR)
-                     for r in dry.results if r.messages or r.outcome is not Outcome.NEW}
-            write_atomically(Path(args.errors), error_copy(path, dry.sheet.sheet_name, dry.sheet.header_row, notes))
+            with atomic_file(Path(args.errors)) as out:
+                error_copy(dry.sheet, dry.notes(), out)
             print(f"Đã ghi bản báo lỗi: {args.errors}")
         if args.dry_run:
             print("Chạy thử: chưa lưu gì.")

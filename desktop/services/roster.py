@@ -17,13 +17,14 @@ from sqlalchemy.exc import IntegrityError
 from desktop.db.base import UTCDateTime, new_uuid, utcnow
 from desktop.db.engine import is_sqlite
 from desktop.db.models import AuditEntry, Citizen
+from desktop.domain.cccd import parse_cccd
 from desktop.domain.citizen import CitizenData, CitizenDraft, check_draft
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.names import search_key, sort_key
 from desktop.domain.sex import Sex
 from desktop.services.backups import make_backup
 from desktop.services.register import Register
-from desktop.sheets.roster_read import FIELD_HEADERS, RosterSheet, read_roster
+from desktop.sheets.roster_read import FIELD_HEADERS, RosterFileError, RosterSheet, read_roster
 
 FIELD_OF_CHECK = {"village_id": "village"}  # the domain's field names that differ from the sheet's
 
@@ -53,6 +54,11 @@ class DryRun:
     def count(self, outcome: Outcome) -> int:
         return sum(1 for r in self.results if r.outcome is outcome)
 
+    def notes(self) -> dict[int, tuple[str, bool]]:
+        """For the error copy: row number -> (what was found, is it an error)."""
+        return {r.number: ("; ".join(r.messages) or r.outcome.value, r.outcome is Outcome.ERROR)
+                for r in self.results if r.messages or r.outcome is not Outcome.NEW}
+
     def summary(self) -> str:
         return (f"{len(self.results)} dòng: {self.count(Outcome.NEW)} người mới, {self.count(Outcome.PRESENT)} đã có "
                 f"trong sổ, {self.count(Outcome.DUPLICATE)} có thể trùng, {self.count(Outcome.ERROR)} dòng lỗi.")
@@ -78,6 +84,9 @@ class RosterService:
         """Read and check every row; nothing is written."""
         sheet = read_roster(path)
         villages = self.r.office.villages()
+        if not villages:
+            raise RosterFileError("Xã chưa có thôn, khu phố nào nên chưa nhập được danh sách: hãy thêm các thôn, khu "
+                                  "phố trước (Danh mục → Thôn, khu phố), rồi nhập lại tệp này.")
         by_key = {search_key(v.name): v.id for v in villages}
         with self.r.db.reader() as s:
             taken = {cccd: name for cccd, name in s.execute(
@@ -112,9 +121,22 @@ class RosterService:
             if group is None:
                 errors.append(("group", f"“{v.get('group', '')}” không phải nhóm 1, 2 hay 3" if v.get("group")
                                else "chưa có nhóm đối tượng"))
-            draft = CitizenDraft(v.get("full_name", ""), v.get("birth", ""), sex, v.get("cccd", ""), village_id,
+            typed = v.get("cccd", "")
+            # a CCCD typed into a number cell lost its leading zeros (every province code starts with 0)
+            padded = typed.zfill(12) if "cccd" in row.numbers and typed.isdigit() and len(typed) in (10, 11) else ""
+            draft = CitizenDraft(v.get("full_name", ""), v.get("birth", ""), sex, padded or typed, village_id,
                                  group, v.get("occupation", ""), v.get("phone", ""), v.get("note", ""))
             check = check_draft(draft, today)
+            restored = ""
+            if padded and check.data is not None:
+                facts = parse_cccd(padded)
+                if (facts.sex, facts.birth_year) == (check.data.sex, check.data.birth.year):
+                    restored = (f"{cell('cccd')}: ô kiểu số làm mất số 0 ở đầu ({typed}); đã khôi phục thành "
+                                f"{padded} vì giới tính và năm sinh trong số khớp với dòng này")
+                else:
+                    errors.append(("cccd", f"{typed} chỉ có {len(typed)} chữ số (ô kiểu số bỏ mất số 0 ở đầu?), và "
+                                           f"thêm số 0 thành {padded} thì giới tính, năm sinh trong số không khớp với "
+                                           "dòng này: hãy gõ lại đủ 12 chữ số (định dạng ô là Văn bản)"))
             for finding in check.errors:
                 name = FIELD_OF_CHECK.get(finding.field, finding.field)
                 if name not in {e[0] for e in errors}:
@@ -127,7 +149,8 @@ class RosterService:
             data = check.data
             assert data is not None
             result.full_name, result.data = data.full_name, data
-            result.messages += [f"dòng {row.number}: {w.message}" for w in check.warnings]
+            result.messages += ([restored] if restored else []) + [f"dòng {row.number}: {w.message}"
+                                                                     for w in check.warnings]
             key = search_key(data.full_name)
             if data.cccd:
                 if data.cccd in seen_cccd:

@@ -1,32 +1,64 @@
-"""The clerk's own workbook handed back with a column that says, in Vietnamese, what is wrong where."""
+"""The clerk's own sheet handed back with a column that says, in Vietnamese, what is wrong where.
+
+Written in streaming mode from the rows the dry run already read: reopening a 30,000-row workbook in
+full (styles and all) and saving it took 13 s and 273 MB; this takes a couple of seconds in little
+memory. The sheet keeps its values in their places (title rows, header, every column, the row numbers
+the messages name); Excel's formatting of the original and its other sheets are not carried over."""
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
+from datetime import date, datetime, time
+from typing import BinaryIO
 
-from openpyxl import load_workbook
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from desktop import PRODUCER
+from desktop.sheets.roster_read import RosterSheet
 
 ERROR_HEADER = "Kết quả kiểm tra"
 RED = PatternFill("solid", fgColor="FFF4CCCC")
 YELLOW = PatternFill("solid", fgColor="FFFFF2CC")
+BOLD = Font(bold=True)
 
 
-def error_copy(source: Path, sheet_name: str, header_row: int, notes: dict[int, tuple[str, bool]]) -> bytes:
-    """notes: row number -> (message, is_error). Everything else in the workbook stays as it was."""
-    book = load_workbook(source)
+def error_copy(sheet: RosterSheet, notes: dict[int, tuple[str, bool]], out: BinaryIO) -> None:
+    """notes: row number -> (message, is_error)."""
+    book = Workbook(write_only=True)
     book.properties.lastModifiedBy = PRODUCER
-    sheet = book[sheet_name]
-    column = sheet.max_column + 1
-    head = sheet.cell(row=header_row, column=column, value=ERROR_HEADER)
-    head.font = Font(bold=True)
-    for number, (message, is_error) in notes.items():
-        cell = sheet.cell(row=number, column=column, value=message)
-        cell.fill = RED if is_error else YELLOW
-    sheet.column_dimensions[head.column_letter].width = 90
-    out = io.BytesIO()
+    ws = book.create_sheet(sheet.sheet_name)
+    width = max((len(row) for row in sheet.cells), default=0)
+    ws.column_dimensions[get_column_letter(width + 1)].width = 90
+    for c in range(1, width + 1):
+        ws.column_dimensions[get_column_letter(c)].width = 18
+    for number, row in enumerate(sheet.cells, 1):
+        values: list[object] = [_cell(ws, v) for v in row] + [None] * (width - len(row))
+        if number == sheet.header_row:
+            values.append(_styled(ws, ERROR_HEADER, font=BOLD))
+        elif number in notes:
+            message, is_error = notes[number]
+            values.append(_styled(ws, message, fill=RED if is_error else YELLOW))
+        ws.append(values)
+    ws.freeze_panes = f"A{sheet.header_row + 1}"
     book.save(out)
-    return out.getvalue()
+
+
+def _cell(ws, value: object) -> object:  # noqa: ANN001
+    """Dates keep looking like dates; everything else goes in as it was read."""
+    if isinstance(value, datetime | date | time):
+        return _styled(ws, value, number_format="dd/mm/yyyy" if not isinstance(value, time) else "hh:mm")
+    return value
+
+
+def _styled(ws, value: object, font: Font | None = None, fill: PatternFill | None = None,  # noqa: ANN001
+            number_format: str | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if number_format is not None:
+        cell.number_format = number_format
+    return cell

@@ -5,8 +5,9 @@ columns. The result is text per field, with the row and column each came from, f
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from desktop.domain.names import search_key
+
+log = logging.getLogger(__name__)
 
 HEADER_SEARCH_ROWS = 30
 MAX_BYTES = 50_000_000
@@ -49,6 +52,7 @@ class RosterRow:
     number: int                  # the row number in the clerk's sheet
     values: dict[str, str]       # field -> text as it will be checked
     columns: dict[str, str]      # field -> column letter, to name the cell in messages
+    numbers: frozenset[str] = frozenset()  # fields typed as numbers (a CCCD that lost its leading zeros)
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,16 @@ class RosterSheet:
     columns: dict[str, str]      # field -> column letter
     rows: list[RosterRow]
     ignored_headers: list[str]   # extra columns, left alone
+    cells: list[tuple] = field(default_factory=list)  # every row of the sheet as read, for the error copy
 
 
 def check_file_kind(raw: bytes, name: str) -> None:
     if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        # a workbook Excel encrypted with a password is kept in the old container, beside its key data
+        if "EncryptedPackage".encode("utf-16-le") in raw:
+            raise RosterFileError(f"{name} có đặt mật khẩu nên chương trình không đọc được. Hãy mở tệp bằng Excel "
+                                  "(nhập mật khẩu), vào Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hoá bằng mật khẩu, "
+                                  "xoá mật khẩu, lưu lại rồi nhập tệp đó.")
         raise RosterFileError(f"{name} là tệp Excel kiểu cũ (.xls). Hãy mở bằng Excel, chọn Lưu thành "
                               "“Excel Workbook (.xlsx)” rồi nhập tệp mới.")
     if raw[:4] == b"%PDF":
@@ -97,7 +107,9 @@ def read_roster(path: Path) -> RosterSheet:
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        raise RosterFileError(f"{path.name} bị hỏng, Excel không mở được: {type(e).__name__}.") from None
+        log.warning("%s: openpyxl could not open it: %s: %s", path.name, type(e).__name__, e)
+        raise RosterFileError(f"{path.name} bị hỏng: nội dung bên trong tệp không đọc được. Hãy mở tệp bằng Excel, "
+                              "lưu thành một tệp .xlsx mới rồi nhập tệp mới.") from None
     try:
         for sheet in book.worksheets:
             found = _read_sheet(sheet)
@@ -113,11 +125,11 @@ def read_roster(path: Path) -> RosterSheet:
 def _read_sheet(sheet) -> RosterSheet | None:  # noqa: ANN001
     rows = sheet.iter_rows(values_only=True)
     header_index, columns, ignored = None, {}, []
-    buffered = []
+    cells: list[tuple] = []
     for i, row in enumerate(rows, 1):
         if i > HEADER_SEARCH_ROWS:
             break
-        buffered.append(row)
+        cells.append(row)
         matched, extra = _match_header(row)
         if "full_name" in matched and len(matched) >= 2:
             header_index, columns, ignored = i, matched, extra
@@ -127,11 +139,14 @@ def _read_sheet(sheet) -> RosterSheet | None:  # noqa: ANN001
     letters = {field: get_column_letter(index + 1) for field, index in columns.items()}
     out: list[RosterRow] = []
     for number, row in enumerate(rows, header_index + 1):
-        values = {field: _text(field, row[index] if index < len(row) else None) for field, index in columns.items()}
+        cells.append(row)
+        got = {field: row[index] if index < len(row) else None for field, index in columns.items()}
+        values = {field: _text(field, value) for field, value in got.items()}
         if not any(values.values()):
             continue  # blank rows
-        out.append(RosterRow(number, values, letters))
-    return RosterSheet(sheet.title, header_index, letters, out, ignored)
+        numbers = frozenset(f for f, value in got.items() if isinstance(value, int | float) and not isinstance(value, bool))
+        out.append(RosterRow(number, values, letters, numbers))
+    return RosterSheet(sheet.title, header_index, letters, out, ignored, cells)
 
 
 def _match_header(row: tuple) -> tuple[dict[str, int], list[str]]:
@@ -182,9 +197,8 @@ def _digits_text(field: str, value: object) -> str:
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
         text = str(value)
-        # a number cell drops the leading zero: 060180123456 becomes 60180123456
-        if field == "cccd" and len(text) == 11:
-            return "0" + text
+        # a number cell drops the leading zeros of a CCCD (060180123456 becomes 60180123456): the roster
+        # service restores them where the row's sex and birth year agree (RosterRow.numbers says which)
         if field == "phone" and len(text) == 9:
             return "0" + text
         return text

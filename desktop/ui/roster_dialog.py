@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.groups import CitizenGroup
 from desktop.services.register import Register
 from desktop.services.roster import DryRun, Outcome, RosterError, RosterService
-from desktop.services.safe_write import write_atomically
+from desktop.services.safe_write import atomic_file
 from desktop.sheets.roster_errors import error_copy
 from desktop.sheets.roster_read import RosterFileError
 from desktop.ui import messages
@@ -153,11 +153,9 @@ class RosterDialog(QDialog):
 
     def save_errors_to(self, path: Path) -> None:
         assert self.dry is not None
-        notes = {r.number: ("; ".join(r.messages) or r.outcome.value, r.outcome is Outcome.ERROR)
-                 for r in self.dry.results if r.messages or r.outcome is not Outcome.NEW}
         try:
-            write_atomically(path, error_copy(self.dry.path, self.dry.sheet.sheet_name, self.dry.sheet.header_row,
-                                              notes))
+            with atomic_file(path) as out:
+                error_copy(self.dry.sheet, self.dry.notes(), out)
         except OSError as e:
             messages.warn(self, "Không lưu được", f"Không ghi được {path}: {e.strerror or e}")
             return

@@ -45,7 +45,7 @@ def messy_book(path):
         [6, "Đỗ Văn Phúc", "1990", "Nam", None, "Thôn Tây", "1", None, None],                      # unknown village
         [7, None, "1990", "Nam", None, "Phú Lập", "1", None, None],                                 # no name
         [8, "Vũ Văn Giang", "1991", "Nam", 60091000009, "Phú Lập", "1", None, None],
-        [9, "Vũ Văn Giang Hai", "1992", "Nam", 60091000009, "Phú Lập", "1", None, None],           # same CCCD twice
+        [9, "Vũ Văn Giang Hai", "1991", "Nam", 60091000009, "Phú Lập", "1", None, None],           # same CCCD twice
         [10, "Ngô Thị Hoa", "1970", "Nữ", None, "Phú Lập", "1", None, None],                       # on the register
     ]
     for row in rows:
@@ -97,14 +97,16 @@ def test_the_rosters_clerks_really_have(service, office, tmp_path):
 def test_error_workbook_is_her_own_with_a_column_of_reasons(service, tmp_path):
     path = messy_book(tmp_path / "phu-lap.xlsx")
     dry = service.dry_run(path)
-    notes = {r.number: ("; ".join(r.messages), r.outcome is Outcome.ERROR) for r in dry.results if r.messages}
-    copy = load_workbook(io.BytesIO(error_copy(path, dry.sheet.sheet_name, dry.sheet.header_row, notes)))
+    out = io.BytesIO()
+    error_copy(dry.sheet, dry.notes(), out)
+    copy = load_workbook(io.BytesIO(out.getvalue()))
     assert copy.properties.lastModifiedBy == PRODUCER
     ws = copy["Thon Phu Lap"]
     assert ws["J4"].value == ERROR_HEADER
     assert ws["B10"].value == "Hoàng Văn Em" and "31/02/1980 không phải là một ngày có thật" in ws["J10"].value
     assert ws["A1"].value == "DANH SÁCH NGƯỜI DÂN THÔN PHÚ LẬP NĂM 2026" and ws["I5"].value == "x"
-    assert ws["J5"].value is None  # good rows stay clean
+    assert ws["J6"].value is None  # good rows stay clean
+    assert "đã khôi phục thành 060080123456" in ws["J5"].value  # a restored ID is said, not silent
 
 
 def test_template_round_trip(service, office, tmp_path):
@@ -168,3 +170,69 @@ def test_all_or_nothing_when_the_register_changed_meanwhile(service, office, tmp
         service.import_rows(dry)
     with office.db.reader() as s:
         assert s.scalar(select(func.count()).select_from(Citizen)) == before
+
+
+def test_ids_that_lost_their_leading_zeros(service, tmp_path):
+    """Eleven or ten digits from a number cell are padded when the padded ID's sex/century digit and birth
+    year agree with the row; otherwise the cell is named and nothing is guessed."""
+    book = Workbook()
+    book.active.append(["Họ và tên", "Năm sinh", "Giới tính", "Số CCCD", "Thôn", "Nhóm"])
+    book.active.append(["Lò Văn Một", "1980", "Nam", 1080123456, "Phú Lập", "1"])     # 001080123456: 10 digits
+    book.active.append(["Lò Thị Hai", "1985", "Nữ", 60185000002, "Phú Lập", "1"])      # 060185000002: 11 digits
+    book.active.append(["Lò Văn Ba", "1990", "Nam", 1080123457, "Phú Lập", "1"])      # says born 1980: no
+    book.active.append(["Lò Văn Bốn", "1980", "Nữ", 1080123458, "Phú Lập", "1"])      # says male: no
+    book.active.append(["Lò Văn Năm", "1980", "Nam", "1080123459", "Phú Lập", "1"])   # typed as text: no guess
+    dry = service.dry_run(save(book, tmp_path / "so.xlsx"))
+    one, two, three, four, five = dry.results
+    assert one.outcome is Outcome.NEW and one.data.cccd == "001080123456"
+    assert "ô kiểu số làm mất số 0 ở đầu (1080123456); đã khôi phục thành 001080123456" in one.messages[0]
+    assert two.outcome is Outcome.NEW and two.data.cccd == "060185000002"
+    for bad, cell in ((three, "D4"), (four, "D5")):
+        assert bad.outcome is Outcome.ERROR and bad.messages[0].startswith(f"dòng {cell[1]}, cột “Số CCCD” ({cell})")
+        assert "không khớp với dòng này" in bad.messages[0]
+    assert five.outcome is Outcome.ERROR and "phải đủ 12 chữ số (đang có 10)" in five.messages[0]
+
+
+def test_a_commune_without_villages_gets_one_message(office, tmp_path):
+    from sqlalchemy import update
+
+    from desktop.db.base import utcnow
+    from desktop.db.models import Village
+
+    with office.db.session() as s:  # every village taken off the list (or none set up yet)
+        s.execute(update(Village).values(deleted_at=utcnow()))
+    assert office.office.villages() == []
+    book = Workbook()
+    book.active.append(["Họ và tên", "Năm sinh", "Giới tính", "Thôn"])
+    book.active.append(["Lò Văn Một", "1980", "Nam", "Phú Lập"])
+    with pytest.raises(RosterFileError, match="Xã chưa có thôn, khu phố nào"):
+        RosterService(office, today=lambda: TODAY).dry_run(save(book, tmp_path / "a.xlsx"))
+
+
+def test_a_password_protected_workbook(service, tmp_path):
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    book = Workbook()
+    book.active.append(["Họ và tên", "Năm sinh"])
+    plain = io.BytesIO()
+    book.save(plain)
+    plain.seek(0)
+    with (tmp_path / "mat-khau.xlsx").open("wb") as out:
+        OOXMLFile(plain).encrypt("mat-khau-1", out)  # what Excel writes for "Encrypt with password"
+    with pytest.raises(RosterFileError, match="có đặt mật khẩu") as raised:
+        service.dry_run(tmp_path / "mat-khau.xlsx")
+    assert "kiểu cũ" not in str(raised.value)
+
+
+def test_a_garbled_workbook_is_told_in_words(service, tmp_path):
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "hong.xlsx", "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook><sheets><sheet name='a' r:id='x'/>\x00garbage")
+    with pytest.raises(RosterFileError) as raised:
+        service.dry_run(tmp_path / "hong.xlsx")
+    message = str(raised.value)
+    assert "bị hỏng" in message and not re.search(r"[A-Z][a-z]+(Error|Exception)", message)
+    assert not re.search(r":\s*[a-z_]+\.$", message)  # no Python class name at the end
