@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import zxingcpp
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
+from python_calamine import CalamineWorkbook
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -71,8 +72,8 @@ def paper_figures(register: Register) -> dict[str, Figure]:
             import_s = time.perf_counter() - started
             bare = _bare_read(path)
             figures["roster_dry_run_s"] = Figure(dry_s + copy_s, "s", 6, bare,
-                                                 f"chạy thử tệp {ROSTER_ROWS:,} dòng (đọc, kiểm tra từng dòng, ghi "
-                                                 "bản báo lỗi)".replace(",", "."))
+                                                 f"chạy thử tệp {ROSTER_ROWS:,} dòng".replace(",", ".")
+                                                 + " (đọc, kiểm tra từng dòng, ghi bản báo lỗi)")
             figures["roster_import_s"] = Figure(dry_s + import_s, "s", 8, bare,
                                                 f"nhập tệp đó: chạy thử và lưu {done.added:,} người".replace(",", "."))
     return figures
@@ -95,11 +96,10 @@ def _roster(register: Register, path: Path) -> None:
 
 
 def _bare_read(path: Path) -> float:
+    """calamine alone reading every row (the program's reader since openpyxl took 2.7 s for these)."""
     started = time.perf_counter()
-    book = load_workbook(path, read_only=True, data_only=True)
-    for _ in book.active.iter_rows(values_only=True):
-        pass
-    book.close()
+    book = CalamineWorkbook.from_path(str(path))
+    book.get_sheet_by_index(0).to_python(skip_empty_area=False)
     return time.perf_counter() - started
 
 

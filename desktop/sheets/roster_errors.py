@@ -46,7 +46,10 @@ def error_copy(sheet: RosterSheet, notes: dict[int, tuple[str, bool]], out: Bina
 
 
 def _cell(ws, value: object) -> object:  # noqa: ANN001
-    """Dates keep looking like dates; everything else goes in as it was read."""
+    """Dates keep looking like dates, whole numbers stay whole (the reader gives 1980.0); everything else
+    goes in as it was read."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
     if isinstance(value, datetime | date | time):
         return _styled(ws, value, number_format="dd/mm/yyyy" if not isinstance(value, time) else "hh:mm")
     return value

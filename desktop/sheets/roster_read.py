@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from python_calamine import CalamineWorkbook
 
 from desktop.domain.names import search_key
 
@@ -105,31 +105,25 @@ def read_roster(path: Path) -> RosterSheet:
         raise RosterFileError(f"{path.name} quá lớn (hơn 50 MB) để là danh sách một thôn.")
     check_file_kind(raw, path.name)
     try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        log.warning("%s: openpyxl could not open it: %s: %s", path.name, type(e).__name__, e)
+        book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
+        sheets = [book.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in book.sheet_names]
+    except Exception as e:  # noqa: BLE001 - a broken file can fail in many ways
+        log.warning("%s: calamine could not read it: %s: %s", path.name, type(e).__name__, e)
         raise RosterFileError(f"{path.name} bị hỏng: nội dung bên trong tệp không đọc được. Hãy mở tệp bằng Excel, "
                               "lưu thành một tệp .xlsx mới rồi nhập tệp mới.") from None
-    try:
-        for sheet in book.worksheets:
-            found = _read_sheet(sheet)
-            if found is not None:
-                return found
-    finally:
-        book.close()
+    for name, rows in zip(book.sheet_names, sheets, strict=True):
+        found = _read_sheet(name, rows)
+        if found is not None:
+            return found
     raise RosterFileError(f"Không tìm thấy dòng tiêu đề trong {path.name}: cần ít nhất cột “Họ và tên” và một cột "
                           "khác (ngày sinh, giới tính, CCCD, thôn…) trong 30 dòng đầu. Có thể dùng tệp mẫu của "
                           "chương trình.")
 
 
-def _read_sheet(sheet) -> RosterSheet | None:  # noqa: ANN001
-    rows = sheet.iter_rows(values_only=True)
+def _read_sheet(title: str, rows: list[list]) -> RosterSheet | None:
+    """`rows` from A1 (calamine: empty cells are ""), every row of the sheet."""
     header_index, columns, ignored = None, {}, []
-    cells: list[tuple] = []
-    for i, row in enumerate(rows, 1):
-        if i > HEADER_SEARCH_ROWS:
-            break
-        cells.append(row)
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS], 1):
         matched, extra = _match_header(row)
         if "full_name" in matched and len(matched) >= 2:
             header_index, columns, ignored = i, matched, extra
@@ -138,15 +132,19 @@ def _read_sheet(sheet) -> RosterSheet | None:  # noqa: ANN001
         return None
     letters = {field: get_column_letter(index + 1) for field, index in columns.items()}
     out: list[RosterRow] = []
-    for number, row in enumerate(rows, header_index + 1):
-        cells.append(row)
-        got = {field: row[index] if index < len(row) else None for field, index in columns.items()}
+    cells: list[tuple] = []
+    for number, row in enumerate(rows, 1):
+        kept = tuple(None if v == "" else v for v in row)
+        cells.append(kept)
+        if number <= header_index:
+            continue
+        got = {field: kept[index] if index < len(kept) else None for field, index in columns.items()}
         values = {field: _text(field, value) for field, value in got.items()}
         if not any(values.values()):
             continue  # blank rows
         numbers = frozenset(f for f, value in got.items() if isinstance(value, int | float) and not isinstance(value, bool))
         out.append(RosterRow(number, values, letters, numbers))
-    return RosterSheet(sheet.title, header_index, letters, out, ignored, cells)
+    return RosterSheet(title, header_index, letters, out, ignored, cells)
 
 
 def _match_header(row: tuple) -> tuple[dict[str, int], list[str]]:
