@@ -87,3 +87,24 @@ def test_nothing_to_print_is_said_plainly(qtbot, office):
     preview(qtbot, dialog)
     assert dialog.status.text() == "Năm 2026 chưa có quyết định công nhận."
     assert not dialog.print_button.isEnabled()
+
+
+def test_a_long_document_is_previewed_one_page_at_a_time(qtbot, commune, monkeypatch):
+    """A whole commune's sheets: a continuous view would lay out every page (575 MB for 85,000)."""
+    from PySide6.QtPdfWidgets import QPdfView
+
+    from desktop.ui import print_dialog
+
+    monkeypatch.setattr(print_dialog, "CONTINUOUS_PAGES", 5)
+    dialog = PrintDialog(commune, YEAR)
+    qtbot.addWidget(dialog)
+    dialog.choose(DocumentKind.ASSESSMENT_SHEET)
+    preview(qtbot, dialog)
+    pages = dialog.document.pageCount()
+    assert pages > 5 and dialog.view.pageMode() == QPdfView.PageMode.SinglePage and not dialog.page.isHidden()
+    assert dialog.page.maximum() == pages
+    dialog.page.setValue(3)
+    assert dialog.view.pageNavigator().currentPage() == 2
+    dialog.choose(DocumentKind.DECISION)  # a short one is continuous again
+    preview(qtbot, dialog)
+    assert dialog.view.pageMode() == QPdfView.PageMode.MultiPage and dialog.page.isHidden()
