@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -57,6 +58,7 @@ class OfficeSettingsDialog(QDialog):
         self.bases.setFixedHeight(90)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.error = ErrorLabel()
         self.body.currentIndexChanged.connect(self._body_changed)
         self.authority.currentIndexChanged.connect(self._authority_changed)
