@@ -105,7 +105,10 @@ class PrintService:
             case DocumentKind.ASSESSMENT_SHEET:
                 with self.r.db.reader() as s:
                     count, sheets = self._sheets(s, office, year, village_id, ids)
-                    return assessment.render_assessment_sheets(sheets, count, out, progress)
+                    try:
+                        return assessment.render_assessment_sheets(sheets, count, out, progress)
+                    finally:
+                        sheets.close()
             case DocumentKind.PROPOSAL:
                 data = self._proposal(office, year, village_id)
                 out.write(lists.proposal_list(data))
@@ -178,17 +181,23 @@ class PrintService:
         layouts: dict[tuple[int, int], tuple] = {}  # one indicator list per criteria set and group, shared
 
         def sheets() -> Iterator[AssessmentSheetData]:
-            for row in s.execute(stmt.execution_options(yield_per=2_000)):
-                group = CitizenGroup(row.enrolled_group)
-                key = (row.criteria_set_id, int(group))
-                if key not in layouts:
-                    cs = self.r.criteria.get(row.criteria_set_id)
-                    layouts[key] = (cs, tuple(IndicatorLine(i.code, i.competence, i.text, i.max_points)
-                                              for i in cs.indicators(group)))
-                cs, indicators = layouts[key]
-                yield AssessmentSheetData(office, year, _person(row, row.village, group), int(group), cs.competences,
-                                          indicators, cs.pass_rule.min_total, cs.pass_rule.min_each,
-                                          row.enrolment_uuid)
+            rows = s.execute(stmt.execution_options(yield_per=2_000))  # a server-side cursor on PostgreSQL
+            try:
+                yield from (sheet(row) for row in rows)
+            finally:  # also when the clerk cancels: the cursor is closed, not left to the collector
+                rows.close()
+
+        def sheet(row) -> AssessmentSheetData:  # noqa: ANN001
+            group = CitizenGroup(row.enrolled_group)
+            key = (row.criteria_set_id, int(group))
+            if key not in layouts:
+                cs = self.r.criteria.get(row.criteria_set_id)
+                layouts[key] = (cs, tuple(IndicatorLine(i.code, i.competence, i.text, i.max_points)
+                                          for i in cs.indicators(group)))
+            cs, indicators = layouts[key]
+            return AssessmentSheetData(office, year, _person(row, row.village, group), int(group), cs.competences,
+                                       indicators, cs.pass_rule.min_total, cs.pass_rule.min_each,
+                                       row.enrolment_uuid)
 
         return count, sheets()
 
