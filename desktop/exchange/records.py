@@ -7,9 +7,14 @@ wrong file is refused whole with the member, row and field named.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+from desktop.domain.birth import BirthDateError, parse_birth
+from desktop.domain.cccd import CccdError, parse_cccd
 from desktop.domain.cycle import Status
 from desktop.exchange.package import PackageError
 
@@ -18,6 +23,48 @@ Check = Callable[[Any], bool]
 
 def _text(limit: int) -> Check:
     return lambda v: isinstance(v, str) and len(v) <= limit
+
+
+def clean_text(v: Any) -> bool:
+    """Text as the office would have stored it: NFC, no control or unassigned characters."""
+    return isinstance(v, str) and unicodedata.is_normalized("NFC", v) and \
+        not any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in v)
+
+
+def _words(limit: int, required: bool = True) -> Check:
+    """A name or a place: clean text, within the column, not blank where the office requires it."""
+    return lambda v: clean_text(v) and len(v) <= limit and (bool(v.strip()) or not required)
+
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def _uuid(v: Any) -> bool:
+    return isinstance(v, str) and bool(_UUID.match(v))
+
+
+def _birth(v: Any) -> bool:
+    """'05/03/1980' or '1980', a real date, as the office prints it."""
+    if not isinstance(v, str) or not re.fullmatch(r"\d{4}|\d{2}/\d{2}/\d{4}", v):
+        return False
+    try:
+        parse_birth(v, date(2100, 12, 31))
+    except BirthDateError:
+        return False
+    return True
+
+
+def _cccd(v: Any) -> bool:
+    """None, or 12 digits with a province code, a sex/century digit and a birth year (domain/cccd.py)."""
+    if v is None:
+        return True
+    if not isinstance(v, str) or len(v) != 12:
+        return False
+    try:
+        parse_cccd(v)
+    except CccdError:
+        return False
+    return True
 
 
 def _int(low: int, high: int) -> Check:
@@ -41,33 +88,49 @@ GROUP = _int(1, 3)
 
 # the columns the area keeps (desktop/db/models.py AreaPerson, AreaEnrolment), at their sizes there
 PERSON: dict[str, Check] = {
-    "uuid": _text(36), "version": _int(1, 2**31 - 1), "full_name": _text(100), "birth": _text(10),
-    "sex": _text(1), "cccd": _optional(_text(12)), "village": _text(100), "group": GROUP, "deleted": _bool,
+    "uuid": _uuid, "version": _int(1, 2**31 - 1), "full_name": _words(100), "birth": _birth,
+    "sex": _one_of({"M", "F"}), "cccd": _cccd, "village": _words(100), "group": GROUP, "deleted": _bool,
 }
 ENROLMENT: dict[str, Check] = {
-    "uuid": _text(36), "person": _int(0, 100_000_000), "group": GROUP, "status": _one_of({s.value for s in Status}),
+    "uuid": _uuid, "person": _int(0, 100_000_000), "group": GROUP, "status": _one_of({s.value for s in Status}),
     "total": _optional(_int(0, 1000)), "passed": _optional(_bool),
 }
 SUMMARY_GROUP: dict[str, Check] = {"group": GROUP, "registered": COUNT, "assessed": COUNT, "recognized": COUNT,
                                    "total": COUNT, "total_from_register": _optional(_bool)}
-SENDER: dict[str, Check] = {"code": _int(1, 99_999_999), "name": _text(200), "kind": _one_of({"commune", "upper"})}
+SENDER: dict[str, Check] = {"code": _int(1, 99_999_999), "name": _words(200), "kind": _one_of({"commune", "upper"})}
 SENDING: dict[str, Check] = {"year": _int(2000, 2100), "sequence": _int(1, 1_000_000)}
 
 
-def check_rows(rows: list[dict[str, Any]], fields: dict[str, Check], what: str) -> None:
+def check_rows(rows: list[dict[str, Any]], fields: dict[str, Check], what: str, member: str = "") -> None:
+    """Every row, every field; the first wrong one refuses the package, named by member, row and field."""
+    where = f" ({member})" if member else ""
     for number, row in enumerate(rows, 1):
         for name, ok in fields.items():
             if not ok(row.get(name)):
-                raise PackageError(f"Dữ liệu {what} trong gói sai ở dòng {number}, trường “{name}” "
+                raise PackageError(f"Dữ liệu {what}{where} trong gói sai ở dòng {number}, trường “{name}” "
                                    f"({_shown(row.get(name))}): gói bị từ chối.")
 
 
 def check_summary(doc: Any) -> list[dict[str, Any]]:
-    """The groups of summary.json, each with its counts."""
+    """The groups of summary.json, each with its counts: every group once, none missing, none unknown,
+    recognized ≤ registered, and assessed ≤ registered (what a commune's figures must satisfy)."""
     groups = doc.get("groups") if isinstance(doc, dict) else None
     if not isinstance(groups, list) or not all(isinstance(g, dict) for g in groups):
         raise PackageError("Bảng tổng hợp (summary.json) của gói không đúng dạng: gói bị từ chối.")
-    check_rows(groups, SUMMARY_GROUP, "bảng tổng hợp")
+    check_rows(groups, SUMMARY_GROUP, "bảng tổng hợp", "summary.json")
+    listed = [g["group"] for g in groups]
+    if sorted(listed) != [1, 2, 3]:
+        twice = sorted({n for n in listed if listed.count(n) > 1})
+        missing = sorted({1, 2, 3} - set(listed))
+        raise PackageError("Bảng tổng hợp (summary.json) phải có mỗi nhóm đối tượng đúng một lần: "
+                           + "; ".join(([f"nhóm {', '.join(map(str, twice))} ghi hai lần"] if twice else [])
+                                       + ([f"thiếu nhóm {', '.join(map(str, missing))}"] if missing else []))
+                           + ". Gói bị từ chối.")
+    for g in groups:
+        if not g["recognized"] <= g["registered"] or not g["assessed"] <= g["registered"]:
+            raise PackageError(f"Bảng tổng hợp (summary.json), nhóm {g['group']}: số được công nhận "
+                               f"({g['recognized']}) hay đã chấm ({g['assessed']}) lớn hơn số đăng ký "
+                               f"({g['registered']}). Gói bị từ chối.")
     return groups
 
 
@@ -82,5 +145,6 @@ def check_manifest(manifest: dict[str, Any]) -> None:
 
 
 def _shown(value: Any) -> str:
-    text = repr(value)
+    """A value from a package as it may be printed: bounded, control characters made visible."""
+    text = repr(value)[:200]  # repr escapes control characters; a huge value is never formatted whole
     return text if len(text) <= 40 else text[:37] + "…"

@@ -125,8 +125,8 @@ class ReceivingService:
             enrolments = read_table(members["records/enrolments.json"], "đăng ký")
         except KeyError:
             raise PackageError("Gói của xã thiếu dữ liệu người dân hoặc đăng ký.") from None
-        records.check_rows(people, records.PERSON, "người dân")
-        records.check_rows(enrolments, records.ENROLMENT, "đăng ký")
+        records.check_rows(people, records.PERSON, "người dân", "records/citizens.json")
+        records.check_rows(enrolments, records.ENROLMENT, "đăng ký", "records/enrolments.json")
         for e in enrolments:  # "person" is the row number of the person in citizens.json
             if e["person"] >= len(people):
                 raise PackageError("Dữ liệu đăng ký trỏ tới một người không có trong gói.")

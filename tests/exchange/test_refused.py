@@ -154,12 +154,14 @@ def test_we_read_a_package_made_with_the_standard_tools(area, tmp_path):
     (folder / "records").mkdir(parents=True)
     members = {"records/citizens.json": json.dumps({"columns": ["uuid", "version", "full_name", "birth", "sex",
                                                                 "cccd", "village", "group", "occupation", "deleted"],
-                                                    "rows": [["u-1", 1, "Lê Văn Công", "1980", "M", None, "Thôn 1", 1,
+                                                    "rows": [["3f1c2b4a-0000-4000-8000-000000000001", 1, "Lê Văn Công", "1980", "M", None, "Thôn 1", 1,
                                                               "", False]]}).encode(),
                "records/enrolments.json": json.dumps({"columns": ["uuid", "person", "group", "status", "passed"],
-                                                      "rows": [["e-1", 0, 1, "recognized", True]]}).encode(),
+                                                      "rows": [["3f1c2b4a-0000-4000-8000-0000000000e1", 0, 1, "recognized", True]]}).encode(),
                "summary.json": json.dumps({"groups": [{"group": 1, "registered": 1, "assessed": 1, "recognized": 1,
-                                                       "total": 1}]}).encode()}
+                                                       "total": 1},
+                                                      *({"group": g, "registered": 0, "assessed": 0, "recognized": 0,
+                                                         "total": 0} for g in (2, 3))]}).encode()}
     for path, data in members.items():
         (folder / path).write_bytes(data)
     manifest = {"format": "so-cong-dan-hoc-tap/goi", "format_version": 1,
@@ -188,7 +190,7 @@ def test_signed_records_with_a_wrong_field(area, tmp_path):
     people["rows"][4][people["columns"].index("group")] = 7
     members["records/citizens.json"] = json.dumps(people).encode()
     data = build(manifest_of(area), members, area.a.keys.store.signer(PASS), area.upper.keys.public().age_recipient)
-    refused(area, tmp_path, data, "Dữ liệu người dân trong gói sai ở dòng 5, trường “group” (7)")
+    refused(area, tmp_path, data, "Dữ liệu người dân (records/citizens.json) trong gói sai ở dòng 5, trường “group” (7)")
 
 
 def test_a_sender_name_too_long_for_the_register(area, tmp_path):
@@ -211,3 +213,63 @@ def test_a_damaged_member_inside_a_good_encryption(area, tmp_path):
     inner[member.header_offset + 30 + len("summary.json") + 2] ^= 0xFF  # inside the compressed data
     recipient = pyrage.x25519.Recipient.from_str(area.upper.keys.public().age_recipient)
     refused(area, tmp_path, pyrage.encrypt(bytes(inner), [recipient]), "Một thành phần trong gói bị hỏng")
+
+
+def signed(area, members=None, manifest=None) -> bytes:
+    return build(manifest or manifest_of(area), members or members_of(area), area.a.keys.store.signer(PASS),
+                 area.upper.keys.public().age_recipient)
+
+
+def with_person_field(area, row: int, field: str, value) -> dict:
+    members = members_of(area)
+    people = json.loads(members["records/citizens.json"])
+    people["rows"][row][people["columns"].index(field)] = value
+    members["records/citizens.json"] = json.dumps(people).encode()
+    return members
+
+
+@pytest.mark.parametrize(("field", "value", "shown"), [
+    ("full_name", "Nguyễn Văn\x00An", "full_name"),
+    ("full_name", "Nguyễn\x0bVăn An", "full_name"),
+    ("full_name", "Nguye\u0302\u0303n Văn An", "full_name"),  # decomposed marks, not NFC
+    ("full_name", "   ", "full_name"),
+    ("village", "Thôn\x00Một", "village"),
+    ("cccd", "60080123456", "cccd"),            # 11 digits
+    ("cccd", "1' OR '1'='1", "cccd"),
+    ("birth", "31/02/1980", "birth"),
+    ("birth", "1980-03-05", "birth"),
+    ("sex", "X", "sex"),
+    ("uuid", "khong-phai-uuid", "uuid"),
+])
+def test_signed_records_are_checked_like_a_record_typed_at_the_office(area, tmp_path, field, value, shown):
+    """Hostile or broken content inside a validly signed package is refused whole, naming file, row, field."""
+    refused(area, tmp_path, signed(area, with_person_field(area, 2, field, value)),
+            f"(records/citizens.json) trong gói sai ở dòng 3, trường “{shown}”")
+
+
+@pytest.mark.parametrize(("groups", "reason"), [
+    ([1, 1, 2, 3], "nhóm 1 ghi hai lần"),
+    ([1, 2], "thiếu nhóm 3"),
+    ([1, 2, 3, 4], "trường “group”"),
+])
+def test_every_group_exactly_once(area, tmp_path, groups, reason):
+    members = members_of(area)
+    summary = json.loads(members["summary.json"])
+    by_group = {g["group"]: g for g in summary["groups"]}
+    summary["groups"] = [{**by_group.get(n, by_group[1]), "group": n} for n in groups]
+    members["summary.json"] = json.dumps(summary).encode()
+    refused(area, tmp_path, signed(area, members), reason)
+
+
+def test_more_recognized_than_registered(area, tmp_path):
+    members = members_of(area)
+    summary = json.loads(members["summary.json"])
+    summary["groups"][0]["recognized"] = summary["groups"][0]["registered"] + 1
+    members["summary.json"] = json.dumps(summary).encode()
+    refused(area, tmp_path, signed(area, members), "lớn hơn số đăng ký")
+
+
+def test_a_sender_name_with_control_characters(area, tmp_path):
+    manifest = manifest_of(area)
+    manifest["sender"]["name"] = "Hội Khuyến học\x00xã A"
+    refused(area, tmp_path, signed(area, manifest=manifest), "trường “name” ('Hội Khuyến học\\x00xã A')")
