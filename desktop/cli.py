@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -460,8 +461,12 @@ def _receive(args: argparse.Namespace, folder: Path) -> int:
     failed = 0
     try:
         secret = passphrase(args)
-        if not args.dry_run and (backup := register.receiving.backup_before_merging()):
-            print(f"Đã sao lưu trước khi nhận: {backup}")
+        try:
+            register.receiving.unlock(secret)  # once for the batch; a wrong passphrase changes nothing
+        except KeyError_ as e:
+            print(f"Lỗi: {e}", file=sys.stderr)
+            return 1
+        backed_up = False
         for file in args.files:
             path = Path(file)
             try:
@@ -470,9 +475,19 @@ def _receive(args: argparse.Namespace, folder: Path) -> int:
                 print(f"TỪ CHỐI {path.name}: {e}")
                 failed += 1
                 continue
+            except Exception:  # noqa: BLE001 - one file's unforeseen fault must not stop the batch
+                logging.getLogger(__name__).exception("receive %s", path.name)
+                print(f"TỪ CHỐI {path.name}: lỗi không lường trước khi đọc gói (chi tiết trong nhật ký); "
+                      "các tệp khác vẫn được nhận.")
+                failed += 1
+                continue
             print(f"{path.name}: {check.describe()}")
             if args.dry_run:
                 continue
+            if not backed_up and not check.already_held:  # after the checks, right before the first merge
+                backed_up = True
+                if backup := register.receiving.backup_before_merging():
+                    print(f"Đã sao lưu trước khi gộp: {backup}")
             register.receiving.merge(check)
             if args.receipts:
                 name, data = register.receiving.receipt(check, secret)

@@ -67,7 +67,8 @@ def build(manifest: dict[str, Any], members: dict[str, bytes], signer: Signer, r
 
 
 def open_package(raw: bytes, identity: pyrage.x25519.Identity) -> Opened:
-    """Decrypt and unpack with every limit checked; nothing is trusted yet (see verify_opened)."""
+    """Decrypt and unpack with every limit checked; nothing is trusted yet (see verify_signature,
+    records.check_manifest, verify_members)."""
     if len(raw) > MAX_PACKAGE:
         raise PackageError("Tệp quá lớn để là một gói của xã.")
     if not raw.startswith(b"age-encryption.org/v1"):
@@ -112,7 +113,8 @@ def open_package(raw: bytes, identity: pyrage.x25519.Identity) -> Opened:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise PackageError("Không phải gói của Sổ Công dân học tập.")
     if manifest.get("format_version") != FORMAT_VERSION:
-        raise PackageError(f"Gói định dạng phiên bản {manifest.get('format_version')!r}: hãy cập nhật chương trình.")
+        raise PackageError(f"Gói định dạng phiên bản {shown(manifest.get('format_version'))}: hãy cập nhật "
+                           "chương trình.")
     return Opened(manifest, manifest_bytes, signature, members, sha256(raw))
 
 
@@ -124,13 +126,17 @@ def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return data
 
 
-def verify_opened(opened: Opened, signing_public: str) -> None:
-    """The signature is the registered key's, and every member is exactly what the manifest lists."""
+def verify_signature(opened: Opened, signing_public: str) -> None:
+    """The manifest is signed by the registered key: until then nothing in it is used but the sender's code."""
     try:
         verify(signing_public, opened.manifest_bytes, opened.signature)
     except KeyError_ as e:
         raise PackageError(f"Chữ ký của gói không hợp lệ với khoá đã đăng ký của đơn vị gửi: {e}") from None
-    listed = {m["path"]: m for m in opened.manifest.get("members", [])}
+
+
+def verify_members(opened: Opened) -> None:
+    """Every member is exactly what the (signed, shape-checked) manifest lists."""
+    listed = {m["path"]: m for m in opened.manifest["members"]}
     if set(listed) != set(opened.members):
         missing = sorted(set(listed) - set(opened.members))
         extra = sorted(set(opened.members) - set(listed))
@@ -139,6 +145,13 @@ def verify_opened(opened: Opened, signing_public: str) -> None:
     for path, data in opened.members.items():
         if listed[path]["sha256"] != sha256(data) or listed[path]["size"] != len(data):
             raise PackageError(f"Thành phần “{path}” đã bị thay đổi sau khi ký (mã SHA-256 không khớp).")
+
+
+def shown(value: Any) -> str:
+    """A value from a package as it may be printed: bounded, control characters made visible."""
+    text = repr(value) if not isinstance(value, str | bytes | list | dict) or len(value) <= 1000 else \
+        repr(value[:40] if isinstance(value, str | bytes | list) else "…")
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def table(columns: list[str], rows: list[list[Any]]) -> bytes:

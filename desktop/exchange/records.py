@@ -16,7 +16,7 @@ from typing import Any
 from desktop.domain.birth import BirthDateError, parse_birth
 from desktop.domain.cccd import CccdError, parse_cccd
 from desktop.domain.cycle import Status
-from desktop.exchange.package import PackageError
+from desktop.exchange.package import ALLOWED_MEMBERS, PackageError, shown
 
 Check = Callable[[Any], bool]
 
@@ -108,7 +108,7 @@ def check_rows(rows: list[dict[str, Any]], fields: dict[str, Check], what: str, 
         for name, ok in fields.items():
             if not ok(row.get(name)):
                 raise PackageError(f"Dữ liệu {what}{where} trong gói sai ở dòng {number}, trường “{name}” "
-                                   f"({_shown(row.get(name))}): gói bị từ chối.")
+                                   f"({shown(row.get(name))}): gói bị từ chối.")
 
 
 def check_summary(doc: Any) -> list[dict[str, Any]]:
@@ -134,17 +134,36 @@ def check_summary(doc: Any) -> list[dict[str, Any]]:
     return groups
 
 
+def sender_code(manifest: dict[str, Any]) -> int:
+    """The one field read before the signature is checked: whose key to check it with."""
+    sender = manifest.get("sender")
+    code = sender.get("code") if isinstance(sender, dict) else None
+    if not SENDER["code"](code):
+        raise PackageError("Bản kê của gói không có mã đơn vị gửi hợp lệ: gói bị từ chối.")
+    return code
+
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+MEMBER: dict[str, Check] = {"path": lambda v: isinstance(v, str) and v in ALLOWED_MEMBERS,
+                            "sha256": lambda v: isinstance(v, str) and bool(_SHA256.match(v)),
+                            "size": _int(0, 1_000_000_000)}
+
+
 def check_manifest(manifest: dict[str, Any]) -> None:
+    """The signed manifest's whole shape, before any field is used: sender, recipient, year, sequence and
+    the list of members (each a known path once, with its hash and size)."""
     sender = manifest.get("sender")
     recipient = manifest.get("recipient")
     if not isinstance(sender, dict) or not isinstance(recipient, dict) or not isinstance(
-            recipient.get("age_recipient"), str):
+            recipient.get("age_recipient"), str) or len(recipient["age_recipient"]) > 100:
         raise PackageError("Bản kê của gói thiếu thông tin đơn vị gửi hoặc đơn vị nhận.")
     check_rows([sender], SENDER, "đơn vị gửi trong bản kê")
     check_rows([manifest], SENDING, "năm và lần gửi trong bản kê")
-
-
-def _shown(value: Any) -> str:
-    """A value from a package as it may be printed: bounded, control characters made visible."""
-    text = repr(value)[:200]  # repr escapes control characters; a huge value is never formatted whole
-    return text if len(text) <= 40 else text[:37] + "…"
+    members = manifest.get("members")
+    if not isinstance(members, list) or not 1 <= len(members) <= len(ALLOWED_MEMBERS) or \
+            not all(isinstance(m, dict) for m in members):
+        raise PackageError(f"Danh sách thành phần trong bản kê không đúng dạng ({shown(members)}): gói bị từ chối.")
+    check_rows(members, MEMBER, "thành phần", "manifest.json")
+    paths = [m["path"] for m in members]
+    if len(set(paths)) != len(paths):
+        raise PackageError("Bản kê liệt kê một thành phần hai lần: gói bị từ chối.")

@@ -104,7 +104,7 @@ def _package_sample() -> str:
     import tempfile
 
     from desktop.exchange.keys import KeyStore
-    from desktop.exchange.package import build, open_package, verify_opened
+    from desktop.exchange.package import build, open_package, verify_members, verify_signature
 
     with tempfile.TemporaryDirectory() as tmp:
         store = KeyStore(Path(tmp) / "khoa")
@@ -113,5 +113,7 @@ def _package_sample() -> str:
                     "recipient": {"name": "thử", "age_recipient": keys.age_recipient}, "year": 2026, "sequence": 1,
                     "previous_sha256": None}
         data = build(manifest, {"summary.json": b"{}"}, store.signer("tu-kiem-tra-123"), keys.age_recipient)
-        verify_opened(open_package(data, store.identity("tu-kiem-tra-123")), keys.signing)
+        opened = open_package(data, store.identity("tu-kiem-tra-123"))
+        verify_signature(opened, keys.signing)
+        verify_members(opened)
     return f"gói thử {len(data)} byte ký, mã hoá và kiểm tra được"

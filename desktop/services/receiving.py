@@ -19,7 +19,16 @@ from desktop.db.engine import is_sqlite
 from desktop.db.models import AreaEnrolment, AreaPerson, ReceivedPackage
 from desktop.domain.cycle import Status
 from desktop.exchange import records
-from desktop.exchange.package import Opened, PackageError, open_package, read_table, sha256, verify_opened
+from desktop.exchange.package import (
+    Opened,
+    PackageError,
+    open_package,
+    read_table,
+    sha256,
+    shown,
+    verify_members,
+    verify_signature,
+)
 from desktop.services.backups import make_backup
 from desktop.services.register import Register
 from desktop.services.sending import RECEIPT_FORMAT
@@ -66,6 +75,10 @@ class ReceivingService:
             self._unlocked = (passphrase, self.keys.store.identity(passphrase))
         return self._unlocked[1]
 
+    def unlock(self, passphrase: str) -> None:
+        """Checks the passphrase once, before a batch (KeyError_ when wrong): nothing else is done first."""
+        self._identity(passphrase)
+
     def backup_before_merging(self) -> Path | None:
         """Once before a batch is merged, as before every change that comes from outside (None on a server,
         which is backed up by its own tools)."""
@@ -83,17 +96,19 @@ class ReceivingService:
             raise PackageError(f"Không đọc được {path.name}: {e.strerror or e}") from None
         opened = open_package(raw, self._identity(passphrase))
         m = opened.manifest
-        records.check_manifest(m)
-        sender, year, sequence = m["sender"], m["year"], m["sequence"]
-        code, name, kind = sender["code"], sender["name"], sender["kind"]
-        recipient = m["recipient"]["age_recipient"]
-        if recipient != self.keys.public().age_recipient:
-            raise PackageError(f"Gói gửi cho cấp trên khác ({m['recipient'].get('name', '?')}), không phải đơn vị này.")
+        code = records.sender_code(m)  # the only thing used before the signature is checked
         key = self.keys.key_of(code)
         if key is None:
-            raise PackageError(f"Khoá của {name} (mã {code}) chưa được đăng ký: đăng ký khoá theo phiếu khoá có chữ ký "
+            raise PackageError(f"Khoá của đơn vị mã {code} chưa được đăng ký: đăng ký khoá theo phiếu khoá có chữ ký "
                                "trước khi nhận gói.")
-        verify_opened(opened, key)
+        verify_signature(opened, key)
+        records.check_manifest(m)
+        sender, year, sequence = m["sender"], m["year"], m["sequence"]
+        name, kind = sender["name"], sender["kind"]
+        if m["recipient"]["age_recipient"] != self.keys.public().age_recipient:
+            raise PackageError(f"Gói gửi cho cấp trên khác ({shown(m['recipient'].get('name'))}), không phải đơn vị "
+                               "này.")
+        verify_members(opened)
         try:
             summary = records.check_summary(json.loads(opened.members["summary.json"].decode("utf-8")))
         except (KeyError, json.JSONDecodeError, UnicodeDecodeError):

@@ -3,6 +3,7 @@ receiving (check every file, then merge the good ones and write their receipts).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -161,6 +162,9 @@ class ReceivePage(QWidget):
                     found.append((path, self._r.receiving.check(path, passphrase), ""))
                 except (PackageError, KeyError_) as e:
                     found.append((path, None, str(e)))
+                except Exception:  # noqa: BLE001 - one file's unforeseen fault must not stop the batch
+                    logging.getLogger(__name__).exception("receive %s", path.name)
+                    found.append((path, None, "lỗi không lường trước khi đọc gói (chi tiết trong nhật ký)"))
                 if not progress(i + 1, len(paths)):
                     break
             return found

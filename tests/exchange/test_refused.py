@@ -273,3 +273,58 @@ def test_a_sender_name_with_control_characters(area, tmp_path):
     manifest = manifest_of(area)
     manifest["sender"]["name"] = "Hội Khuyến học\x00xã A"
     refused(area, tmp_path, signed(area, manifest=manifest), "trường “name” ('Hội Khuyến học\\x00xã A')")
+
+
+@pytest.mark.parametrize(("members", "reason"), [
+    ("records/citizens.json", "Danh sách thành phần trong bản kê không đúng dạng ('records/citizens.json')"),
+    ([{"path": ["summary.json"], "sha256": "0" * 64, "size": 2}], "trường “path” (['summary.json'])"),
+    ([{"sha256": "0" * 64, "size": 2}], "trường “path” (None)"),
+    ([{"path": "summary.json", "sha256": "0" * 64, "size": "2"}], "trường “size”"),
+    ([{"path": "summary.json", "sha256": "0" * 64, "size": 2}] * 2, "hai lần"),
+    ([], "không đúng dạng"),
+])
+def test_a_signed_manifest_of_the_wrong_shape(area, tmp_path, members, reason):
+    """Validly signed, wrongly shaped: one clear line, never a traceback."""
+    refused(area, tmp_path, hand_made(area, {"summary.json": b"{}"}, manifest_members=members), reason)
+
+
+def test_a_huge_format_version_is_not_printed_whole(area, tmp_path):
+    manifest = {**manifest_of(area), "format": "so-cong-dan-hoc-tap/goi", "format_version": "9" * 100_000,
+                "members": []}
+    body = json.dumps(manifest).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("manifest.json", body)
+        z.writestr("manifest.json.minisig", area.a.keys.store.signer(PASS).sign(body, "x"))
+    data = pyrage.encrypt(out.getvalue(), [pyrage.x25519.Recipient.from_str(area.upper.keys.public().age_recipient)])
+    path = tmp_path / "goi.age"
+    path.write_bytes(data)
+    with pytest.raises(PackageError) as e:
+        area.upper.receiving.check(path, PASS)
+    assert "phiên bản" in str(e.value) and len(str(e.value)) < 200
+
+
+def test_a_batch_goes_on_past_a_bad_file_and_a_wrong_passphrase_leaves_no_backup(area, tmp_path, capsys, monkeypatch):
+    from desktop.__main__ import main
+    from desktop.services.backups import backup_folder
+
+    bad = tmp_path / "hong.age"
+    bad.write_bytes(hand_made(area, {"summary.json": b"{}"}, manifest_members="records/citizens.json"))
+    good = tmp_path / "tot.age"
+    good.write_bytes(a_package(area))
+    folder = str(area.upper.folder)
+    monkeypatch.setenv("SO_CDHT_PASSPHRASE", PASS)
+    capsys.readouterr()
+    assert main(["--data-dir", folder, "receive", str(bad), str(good), "--dry-run"]) == 1
+    out = capsys.readouterr().out
+    assert "TỪ CHỐI hong.age: Danh sách thành phần" in out
+    assert "tot.age: Hội Khuyến học xã hàm thuận (mã 23059), năm 2026" in out  # the next file still checked
+    assert "Traceback" not in out
+    backups = lambda: sorted(backup_folder(area.upper.folder).rglob("*.zip"))  # noqa: E731
+    before = backups()
+    monkeypatch.setenv("SO_CDHT_PASSPHRASE", "mat-khau-sai-roi")
+    assert main(["--data-dir", folder, "receive", str(good)]) == 1
+    assert "Lỗi:" in capsys.readouterr().err
+    monkeypatch.setenv("SO_CDHT_PASSPHRASE", PASS)
+    assert main(["--data-dir", folder, "receive", str(bad)]) == 1  # nothing passed its checks: nothing to back up
+    assert backups() == before
