@@ -7,7 +7,6 @@ a commune's thousands of sheets print in seconds and the file stays small."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from typing import BinaryIO
 
@@ -16,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
+from desktop.domain.text import printable
 from desktop.print.data import AssessmentSheetData
 from desktop.print.fonts import SERIF, vn
 from desktop.print.page import (
@@ -138,7 +138,7 @@ def stack(c: Canvas, story: list[Flowable | None]) -> float:
 
 def _detail_line(c: Canvas, x: float, y: float, parts: tuple[tuple[str, str], ...], room: float) -> None:
     """Bold labels and plain values on one line, made smaller (never cut) when a long name needs it."""
-    texts = [(unicodedata.normalize("NFC", label), unicodedata.normalize("NFC", value)) for label, value in parts]
+    texts = [(printable(label), printable(value)) for label, value in parts]
     size = DETAIL_SIZE
 
     def width(s: float) -> float:

@@ -4,7 +4,6 @@ serial number, a mark on reprints, and room for the verification QR code."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import BinaryIO
@@ -14,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.domain import dates
+from desktop.domain.text import printable
 from desktop.print.data import CertificateData
 from desktop.print.fonts import SERIF
 from desktop.print.page import LANDSCAPE, ProgressFn, date_line, step
@@ -41,7 +41,7 @@ def _text(canvas: Canvas, x: float, y: float, text: str, size: float, style: str
           room: float = LANDSCAPE[0] - 2 * MARGIN) -> None:
     """Centred on x; a text wider than `room` (a 46-letter name, a long village) is set smaller to fit,
     never cut and never over the frame."""
-    text = unicodedata.normalize("NFC", text)
+    text = printable(text)
     font = SERIF + style
     width = canvas.stringWidth(text, font, size)
     if width > room:

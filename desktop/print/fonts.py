@@ -3,7 +3,6 @@ tone marks in decomposed text)."""
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 from reportlab.graphics.shapes import STATE_DEFAULTS
@@ -11,6 +10,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from desktop.domain.text import printable
 from desktop.resources import resource
 
 SERIF = "Serif"  # Liberation Serif: the metrics of Times New Roman, as Decree 30/2020 documents use
@@ -38,6 +38,6 @@ def register_fonts() -> None:
 
 
 def vn(text: str) -> str:
-    """NFC, and the few characters Paragraph markup needs escaped."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC without control characters, and the few characters Paragraph markup needs escaped."""
+    text = printable(text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

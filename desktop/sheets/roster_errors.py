@@ -16,6 +16,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from desktop import PRODUCER
+from desktop.domain.text import printable
 from desktop.sheets.roster_read import RosterSheet
 
 ERROR_HEADER = "Kết quả kiểm tra"
@@ -50,6 +51,8 @@ def _cell(ws, value: object) -> object:  # noqa: ANN001
     goes in as it was read."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)
+    if isinstance(value, str):
+        return printable(value)
     if isinstance(value, datetime | date | time):
         return _styled(ws, value, number_format="dd/mm/yyyy" if not isinstance(value, time) else "hh:mm")
     return value

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop import PRODUCER
+from desktop.domain.text import printable
 
 HEAD_FILL = PatternFill("solid", fgColor="FFDDEBF7")
 THIN = Side(style="thin", color="FF999999")
@@ -49,7 +50,7 @@ def workbook(tables: Sequence[SheetTable]) -> bytes:
 
 def _sheet(book: Workbook, t: SheetTable) -> None:
     ws = book.create_sheet(t.name[:31])
-    ws.append([t.title])
+    ws.append([printable(t.title)])
     ws["A1"].font = Font(bold=True, size=13)
     header_row = 2
     ws.append(t.headers)
@@ -58,7 +59,7 @@ def _sheet(book: Workbook, t: SheetTable) -> None:
         cell.font, cell.fill, cell.border = Font(bold=True), HEAD_FILL, BOX
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for row in t.rows:
-        ws.append(list(row))
+        ws.append([printable(v) if isinstance(v, str) else v for v in row])
     last = header_row + len(t.rows)
     for c in t.percent_columns:
         for r in range(header_row + 1, last + 1):
@@ -78,7 +79,7 @@ def _sheet(book: Workbook, t: SheetTable) -> None:
                            if over else None)
             cell.font, cell.number_format = Font(bold=True), "0.0%"
     for i, note in enumerate(t.notes):
-        ws.cell(row=last + 3 + i, column=1, value=note).font = Font(italic=True)
+        ws.cell(row=last + 3 + i, column=1, value=printable(note)).font = Font(italic=True)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     _page_setup(ws, header_row)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(t.headers))}{max(last, header_row)}"
