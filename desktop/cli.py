@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     keys.add_argument("args", nargs="*", help="export-public THƯ_MỤC | import-upper KHOÁ_KÝ.pub KHOÁ_MÃ_HOÁ.pub | "
                                               "register MÃ_XÃ TÊN KHOÁ_KÝ.pub")
     keys.add_argument("--replace", action="store_true", help="thay khoá đã đăng ký (có ghi nhật ký)")
+    keys.add_argument("--kind", choices=["commune", "upper"], default="commune",
+                      help="register: khoá của một xã (mặc định) hay của một cấp trên bên dưới (huyện)")
     keys.add_argument("--passphrase-file", metavar="FILE")
 
     export = sub.add_parser("export", help="xuất gói đã ký, mã hoá của một năm để gửi cấp trên")
@@ -415,7 +417,7 @@ def _keys(args: argparse.Namespace, folder: Path) -> int:
             case "import-upper", [signing, age]:
                 print(f"Đã nhập khoá cấp trên. Dấu vân tay (so với phiếu khoá giấy): {k.import_upper(Path(signing), Path(age))}")
             case "register", [code, name, signing]:
-                fp = k.register(int(code), name, Path(signing), replace=args.replace)
+                fp = k.register(int(code), name, Path(signing), replace=args.replace, kind=args.kind)
                 print(f"Đã đăng ký khoá của {name} (mã {code}). Dấu vân tay (so với phiếu khoá giấy): {fp}")
             case "list", []:
                 for t in k.trusted():

@@ -226,6 +226,7 @@ class TrustedKey(Record, Base):
     signing_key: Mapped[str] = mapped_column(String(100))
     key_id: Mapped[str] = mapped_column(String(16))
     replaced_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    kind: Mapped[str] = mapped_column(String(10), default="commune")  # or "upper": what its packages must say
 
 
 class SentPackage(Record, Base):

@@ -97,6 +97,8 @@ ENROLMENT: dict[str, Check] = {
 }
 SUMMARY_GROUP: dict[str, Check] = {"group": GROUP, "registered": COUNT, "assessed": COUNT, "recognized": COUNT,
                                    "total": COUNT, "total_from_register": _optional(_bool)}
+AREA_ROW: dict[str, Check] = {"office_code": _int(1, 99_999_999), "office_name": _words(200), "group": GROUP,
+                               "recognized": COUNT, "total": COUNT, "registered": COUNT, "assessed": COUNT}
 SENDER: dict[str, Check] = {"code": _int(1, 99_999_999), "name": _words(200), "kind": _one_of({"commune", "upper"})}
 SENDING: dict[str, Check] = {"year": _int(2000, 2100), "sequence": _int(1, 1_000_000)}
 
@@ -167,3 +169,27 @@ def check_manifest(manifest: dict[str, Any]) -> None:
     paths = [m["path"] for m in members]
     if len(set(paths)) != len(paths):
         raise PackageError("Bản kê liệt kê một thành phần hai lần: gói bị từ chối.")
+
+
+def check_area(rows: list[dict[str, Any]], summary: list[dict[str, Any]]) -> None:
+    """An upper level's package (communes.json: each commune's figures per group): every field, each
+    commune once with each group once, recognized ≤ registered ≤ total and assessed ≤ registered, and the
+    sums equal to its summary. Its figures are its own report: nothing below them can be recomputed."""
+    check_rows(rows, AREA_ROW, "các xã", "records/communes.json")
+    seen: dict[int, list[int]] = {}
+    for number, row in enumerate(rows, 1):
+        seen.setdefault(row["office_code"], []).append(row["group"])
+        if not row["recognized"] <= row["registered"] <= row["total"] or not row["assessed"] <= row["registered"]:
+            raise PackageError(f"Dữ liệu các xã (records/communes.json) sai ở dòng {number}: cần được công nhận ≤ đã "
+                               f"đăng ký ≤ tổng số và đã chấm ≤ đã đăng ký (ghi {row['recognized']}, "
+                               f"{row['registered']}, {row['total']}, {row['assessed']}). Gói bị từ chối.")
+    for code, groups in seen.items():
+        if sorted(groups) != [1, 2, 3]:
+            raise PackageError(f"Dữ liệu các xã (records/communes.json): đơn vị mã {code} phải có mỗi nhóm đúng một "
+                               f"lần (đang có nhóm {', '.join(map(str, sorted(groups)))}). Gói bị từ chối.")
+    for g in summary:
+        for key in ("recognized", "total", "registered", "assessed"):
+            added = sum(r[key] for r in rows if r["group"] == g["group"])
+            if added != g[key]:
+                raise PackageError(f"Bảng tổng hợp không khớp với số liệu các xã: nhóm {g['group']}, “{key}” ghi "
+                                   f"{g[key]} nhưng cộng các xã được {added}. Gói bị từ chối.")

@@ -23,6 +23,11 @@ class OfficeFigures:
     sequence: int
     groups: list[dict]  # per group: recognized, total, registered, assessed, total_from_register
     total: dict
+    reported: bool = False  # an upper level's own figures: nothing below them could be recomputed here
+
+    @property
+    def label(self) -> str:
+        return f"{self.office_name} (theo báo cáo của đơn vị)" if self.reported else self.office_name
 
     @property
     def rate(self) -> float | None:
@@ -75,7 +80,8 @@ class AreaService:
             for g in groups:
                 for k in ("recognized", "total", "registered", "assessed"):
                     total[k] += g[k]
-            offices.append(OfficeFigures(p.office_code, p.office_name, p.sequence, groups, total))
+            offices.append(OfficeFigures(p.office_code, p.office_name, p.sequence, groups, total,
+                                         p.office_kind == "upper"))
         grand = _zero()
         for figures in area.values():
             for k in grand:
@@ -106,7 +112,7 @@ class AreaService:
         rows = []
         for o in report.offices:
             for g in o.groups:
-                rows.append([o.office_name, CitizenGroup(g["group"]).short_label, g["recognized"], g["total"],
+                rows.append([o.label, CitizenGroup(g["group"]).short_label, g["recognized"], g["total"],
                              g["recognized"] / g["total"] if g["total"] else 0, g["registered"], g["assessed"]])
         by_group = [[CitizenGroup(g).short_label, f["recognized"], f["total"],
                      f["recognized"] / f["total"] if f["total"] else 0, f["registered"], f["assessed"]]

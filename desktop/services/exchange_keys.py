@@ -34,6 +34,7 @@ class TrustedInfo:
     fingerprint: str
     registered_at: str
     replaced: bool
+    kind: str = "commune"
 
 
 class KeyService:
@@ -85,7 +86,12 @@ class KeyService:
 
     # the upper level registers the communes' keys ---------------------------------------------------
 
-    def register(self, office_code: int, office_name: str, signing_file: Path, replace: bool = False) -> str:
+    def register(self, office_code: int, office_name: str, signing_file: Path, replace: bool = False,
+                 kind: str = "commune") -> str:
+        """`kind`: "commune", or "upper" for a lower upper level (a district) whose files carry its area's
+        figures; a package whose sender says otherwise is refused."""
+        if kind not in ("commune", "upper"):
+            raise KeyError_(f"Loại đơn vị “{kind}” không có: chọn xã (commune) hoặc cấp trên (upper).")
         signing = read_public_file(_read(signing_file))
         with self.db.session() as s:
             current = s.scalars(select(TrustedKey).where(TrustedKey.office_code == office_code,
@@ -98,7 +104,7 @@ class KeyService:
             if current is not None:
                 current.replaced_at = utcnow()
             key = TrustedKey(office_code=office_code, office_name=" ".join(office_name.split()),
-                             signing_key=signing, key_id=key_id_of(signing))
+                             signing_key=signing, key_id=key_id_of(signing), kind=kind)
             s.add(key)
             s.flush()
             audit.record(s, actor=self._actor(), action="update" if current else "create", entity="trusted_key",
@@ -112,12 +118,19 @@ class KeyService:
         with self.db.reader() as s:
             rows = s.scalars(select(TrustedKey).order_by(TrustedKey.office_code, TrustedKey.id))
             return [TrustedInfo(k.office_code, k.office_name, fingerprint(k.signing_key),
-                                k.created_at.astimezone().strftime("%d/%m/%Y"), k.replaced_at is not None) for k in rows]
+                                k.created_at.astimezone().strftime("%d/%m/%Y"), k.replaced_at is not None, k.kind)
+                    for k in rows]
 
     def key_of(self, office_code: int) -> str | None:
+        known = self.registered(office_code)
+        return known[0] if known else None
+
+    def registered(self, office_code: int) -> tuple[str, str] | None:
+        """(signing key, kind) of the office's current key."""
         with self.db.reader() as s:
-            return s.scalar(select(TrustedKey.signing_key).where(TrustedKey.office_code == office_code,
-                                                                  TrustedKey.replaced_at.is_(None)))
+            row = s.execute(select(TrustedKey.signing_key, TrustedKey.kind).where(
+                TrustedKey.office_code == office_code, TrustedKey.replaced_at.is_(None))).first()
+            return None if row is None else (row[0], row[1])
 
 
 def _read(path: Path) -> str:

@@ -58,6 +58,9 @@ class ReceiveCheck:
         if self.already_held:
             return f"{head}: đã nhận gói này rồi, không có gì thay đổi."
         c = self.counts
+        if self.office_kind == "upper":
+            return f"{head}: số liệu tổng hợp của {c.get('communes', 0)} xã (theo báo cáo của đơn vị)." + \
+                "".join(f" {n}" for n in self.notes)
         body = (f"{c.get('people', 0)} người, {c.get('new', 0)} mới, {c.get('changed', 0)} thay đổi, "
                 f"{c.get('withdrawn', 0)} rút tên, {c.get('deleted', 0)} đã xoá khỏi sổ xã")
         return f"{head}: {body}." + ("".join(f" {n}" for n in self.notes))
@@ -97,14 +100,20 @@ class ReceivingService:
         opened = open_package(raw, self._identity(passphrase))
         m = opened.manifest
         code = records.sender_code(m)  # the only thing used before the signature is checked
-        key = self.keys.key_of(code)
-        if key is None:
+        known = self.keys.registered(code)
+        if known is None:
             raise PackageError(f"Khoá của đơn vị mã {code} chưa được đăng ký: đăng ký khoá theo phiếu khoá có chữ ký "
                                "trước khi nhận gói.")
+        key, registered_kind = known
         verify_signature(opened, key)
         records.check_manifest(m)
         sender, year, sequence = m["sender"], m["year"], m["sequence"]
         name, kind = sender["name"], sender["kind"]
+        if kind != registered_kind:
+            said = {"commune": "xã, phường", "upper": "cấp trên"}
+            raise PackageError(f"Gói của mã {code} tự ghi là gói {said[kind]}, nhưng khoá đã đăng ký là của "
+                               f"{said[registered_kind]}: gói bị từ chối (số liệu của nó sẽ không được đối chiếu "
+                               "đúng cách).")
         if m["recipient"]["age_recipient"] != self.keys.public().age_recipient:
             raise PackageError(f"Gói gửi cho cấp trên khác ({shown(m['recipient'].get('name'))}), không phải đơn vị "
                                "này.")
@@ -131,6 +140,13 @@ class ReceivingService:
                 select(AreaPerson.uuid, AreaPerson.version).where(AreaPerson.package_id == held.id)).all())
         if kind == "commune":
             self._read_records(check, known, summary)
+        else:
+            try:
+                communes = read_table(opened.members["records/communes.json"], "các xã")
+            except KeyError:
+                raise PackageError("Gói của cấp trên thiếu dữ liệu các xã (records/communes.json).") from None
+            records.check_area(communes, summary)
+            check.counts = {"communes": len({r["office_code"] for r in communes})}
         return check
 
     def _read_records(self, check: ReceiveCheck, known: dict[str, int], summary: list[dict]) -> None:

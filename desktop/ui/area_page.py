@@ -78,7 +78,7 @@ class AreaPage(QWidget):
                      t["total"])), vn_int(t["registered"]), vn_int(t["assessed"]), "", ""])
         _fill(self.groups, rows, numbers_from=1)
         show_all_rows(self.groups)
-        _fill(self.offices, [[o.office_name, str(o.sequence),
+        _fill(self.offices, [[o.label, str(o.sequence),
                               *[_cell(next((x for x in o.groups if x["group"] == int(g)), None)) for g in CitizenGroup],
                               _cell(o.total)] for o in report.offices], numbers_from=1)
         _fill(self.duplicates, [[d.cccd, "; ".join(f"{office}: {name} ({birth})" for office, name, birth in d.places)]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -169,11 +170,12 @@ class KeysDialog(QDialog):
     def register_commune(self) -> None:
         dialog = RegisterKeyDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.register_from(dialog.code.value(), dialog.name.text(), Path(dialog.file.text()), dialog.replace)
+            self.register_from(dialog.code.value(), dialog.name.text(), Path(dialog.file.text()), dialog.replace,
+                               dialog.kind.currentData())
 
-    def register_from(self, code: int, name: str, path: Path, replace: bool = False) -> bool:
+    def register_from(self, code: int, name: str, path: Path, replace: bool = False, kind: str = "commune") -> bool:
         try:
-            fp = self._r.keys.register(code, name, path, replace=replace)
+            fp = self._r.keys.register(code, name, path, replace=replace, kind=kind)
         except KeyError_ as e:
             self.error.say(str(e))
             return False
@@ -191,6 +193,9 @@ class RegisterKeyDialog(QDialog):
         self.code = QSpinBox()
         self.code.setRange(1, 99_999)
         self.name = QLineEdit()
+        self.kind = QComboBox()
+        self.kind.addItem("Xã, phường (gửi dữ liệu từng người)", "commune")
+        self.kind.addItem("Cấp trên bên dưới, ví dụ huyện (gửi số liệu tổng hợp)", "upper")
         self.file = QLineEdit()
         browse = QPushButton("Chọn tệp ky-so.pub…")
         browse.clicked.connect(self._browse)
@@ -199,6 +204,7 @@ class RegisterKeyDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("Mã xã/phường:", self.code)
         form.addRow("Tên đơn vị:", self.name)
+        form.addRow("Loại đơn vị:", self.kind)
         form.addRow("Tệp khoá:", self.file)
         form.addRow(browse)
         form.addRow(ok)

@@ -328,3 +328,55 @@ def test_a_batch_goes_on_past_a_bad_file_and_a_wrong_passphrase_leaves_no_backup
     monkeypatch.setenv("SO_CDHT_PASSPHRASE", PASS)
     assert main(["--data-dir", folder, "receive", str(bad)]) == 1  # nothing passed its checks: nothing to back up
     assert backups() == before
+
+
+def test_a_commune_key_cannot_send_an_upper_package(area, tmp_path):
+    """A commune's package marked "upper" would skip the comparison with its records: refused."""
+    manifest = manifest_of(area)
+    manifest["sender"]["kind"] = "upper"
+    refused(area, tmp_path, signed(area, manifest=manifest), "tự ghi là gói cấp trên, nhưng khoá đã đăng ký là của xã")
+
+
+def test_an_upper_levels_package_is_checked_for_what_can_be_checked(area, tmp_path):
+    from desktop.exchange.package import table
+
+    store = KeyStore(tmp_path / "khoa-huyen")
+    store.create(PASS)
+    files = tmp_path / "huyen"
+    files.mkdir()
+    area.upper.keys.register(23900, "Hội Khuyến học huyện Thử", _signing_file(store, files), kind="upper")
+    columns = ["office_code", "office_name", "group", "recognized", "total", "registered", "assessed"]
+
+    def package(rows, summary=None, sequence=1) -> bytes:
+        sums = summary or [{"group": g, **{k: sum(r[columns.index(k)] for r in rows if r[2] == g)
+                                            for k in ("recognized", "total", "registered", "assessed")}}
+                           for g in (1, 2, 3)]
+        manifest = {"sender": {"code": 23900, "name": "Hội Khuyến học huyện Thử", "kind": "upper"},
+                    "recipient": {"name": "Tỉnh", "age_recipient": area.upper.keys.public().age_recipient},
+                    "year": YEAR, "sequence": sequence, "previous_sha256": None}
+        members = {"records/communes.json": table(columns, rows),
+                   "summary.json": json.dumps({"year": YEAR, "groups": sums}).encode()}
+        return build(manifest, members, store.signer(PASS), area.upper.keys.public().age_recipient)
+
+    good = [[24001, "Xã Một", g, 10, 100, 40, 30] for g in (1, 2, 3)]
+    refused(area, tmp_path, package(good + [[24001, "Xã Một", 1, 10, 100, 40, 30]]), "mỗi nhóm đúng một lần")
+    other = [[24002, "Xã Hai", g, 0, 200, 100, 0] for g in (1, 2, 3)]  # the sums alone would not show it
+    refused(area, tmp_path, package([[24001, "Xã Một", 1, 100, 100, 40, 30], *good[1:], *other]),
+            "được công nhận ≤ đã đăng ký")
+    refused(area, tmp_path, package([[24001, "Xã Một", 1, 10, 30, 40, 30], *good[1:]]), "đã đăng ký ≤ tổng số")
+    wrong_sums = [{"group": g, "recognized": 11, "total": 100, "registered": 40, "assessed": 30} for g in (1, 2, 3)]
+    refused(area, tmp_path, package(good, wrong_sums), "cộng các xã được 10")
+    path = tmp_path / "huyen.age"
+    path.write_bytes(package(good))
+    check = area.upper.receiving.check(path, PASS)
+    assert "số liệu tổng hợp của 1 xã (theo báo cáo của đơn vị)" in check.describe()
+    area.upper.receiving.merge(check)
+    office = next(o for o in area.upper.area.report(YEAR).offices if o.office_code == 23900)
+    assert office.reported and office.label == "Hội Khuyến học huyện Thử (theo báo cáo của đơn vị)"
+    assert office.total["recognized"] == 30
+
+
+def _signing_file(store, folder):
+    path = folder / "ky-so.pub"
+    path.write_text(store.public().signing + "\n", encoding="ascii")  # the bare key line is accepted
+    return path

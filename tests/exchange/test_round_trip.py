@@ -76,7 +76,7 @@ def test_the_upper_level_sends_its_own_file_further_up(area, tmp_path):
         central.keys.create(PASS)
         area.upper.keys.import_upper(*central.keys.write_public_files(tmp_path / "khoa-tw"))
         central.keys.register(68, "Hội Khuyến học tỉnh Lâm Đồng",
-                              area.upper.keys.write_public_files(tmp_path / "khoa-tinh")[0])
+                              area.upper.keys.write_public_files(tmp_path / "khoa-tinh")[0], kind="upper")
         name, data = area.upper.sending.export(YEAR, PASS)
         (tmp_path / name).write_bytes(data)
         check = central.receiving.check(tmp_path / name, PASS)
