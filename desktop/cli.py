@@ -78,6 +78,18 @@ def build_parser() -> argparse.ArgumentParser:
     template = sub.add_parser("roster-template", help="tệp Excel mẫu để các chi hội nhập danh sách")
     template.add_argument("--out", required=True, metavar="FILE.xlsx")
 
+    setup = sub.add_parser("setup", help="thiết lập đơn vị không cần cửa sổ (như trình hướng dẫn lần đầu)")
+    setup.add_argument("--kind", choices=["commune", "upper"], default="commune",
+                       help="xã, phường (mặc định) hay cấp trên nhận gói của các xã")
+    setup.add_argument("--province", required=True, metavar="TÊN|MÃ", help="tỉnh/thành phố (gõ không dấu được)")
+    setup.add_argument("--commune", metavar="TÊN|MÃ", help="xã, phường, đặc khu của tỉnh (bắt buộc với --kind commune)")
+    setup.add_argument("--association", metavar="TÊN", help="mặc định: Hội Khuyến học + tên xã (hoặc tỉnh)")
+    setup.add_argument("--clerk", required=True, metavar="HỌ_TÊN", help="cán bộ nhập liệu")
+    setup.add_argument("--upper-name", default="", metavar="TÊN", help="tên cấp trên, in trên giấy tờ")
+    setup.add_argument("--village", action="append", default=[], metavar="TÊN", help="một thôn/khu phố (lặp lại được)")
+    setup.add_argument("--villages-file", metavar="FILE", help="tệp văn bản, mỗi dòng một thôn/khu phố")
+    setup.add_argument("--no-keys", action="store_true", help="chưa tạo khoá (tạo sau bằng lệnh keys init)")
+    setup.add_argument("--passphrase-file", metavar="FILE", help="mật khẩu khoá (hoặc biến SO_CDHT_PASSPHRASE)")
     keys = sub.add_parser("keys", help="khoá ký và khoá mã hoá của đơn vị, khoá của cấp trên và của các xã")
     keys.add_argument("action", choices=["init", "show", "export-public", "import-upper", "register", "list"])
     keys.add_argument("args", nargs="*", help="export-public THƯ_MỤC | import-upper KHOÁ_KÝ.pub KHOÁ_MÃ_HOÁ.pub | "
@@ -127,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
     handlers = {"demo": _demo, "self-test": _self_test, "search": _search, "bench": _bench, "stats": _stats,
                 "print": _print, "import-roster": _import_roster, "report": _report, "roster-template": _template,
                 "keys": _keys, "export": _export, "receive": _receive, "import-receipt": _import_receipt,
-                "check-certificate": _check_certificate, "backup": _backup, "restore": _restore,
+                "check-certificate": _check_certificate, "setup": _setup, "backup": _backup, "restore": _restore,
                 "register-year": _register_year, "recognize": _recognize}
     try:
         return handlers[args.command](args, folder)
@@ -146,6 +158,65 @@ def _open(args: argparse.Namespace, folder: Path):  # noqa: ANN202
     except OpenError as e:
         print(f"Lỗi: {e}", file=sys.stderr)
         raise SystemExit(2) from e
+
+
+def _setup(args: argparse.Namespace, folder: Path) -> int:
+    """The first-start wizard's choices from the command line; refuses an office already set up."""
+    from desktop.domain import admin_units
+    from desktop.exchange.keys import KeyError_
+    from desktop.services.office import OfficeError, OfficeSetup
+
+    try:
+        province = admin_units.find(admin_units.provinces(), args.province, "tỉnh, thành phố")
+        if args.kind == "commune":
+            if not args.commune:
+                print("Lỗi: cần --commune (tên hoặc mã xã, phường).", file=sys.stderr)
+                return 2
+            place = admin_units.find(admin_units.communes(province.code), args.commune,
+                                     f"xã, phường của {province.name}")
+        else:
+            place = province
+    except admin_units.UnitNotFound as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 2
+    villages = list(args.village)
+    if args.villages_file:
+        try:
+            villages += Path(args.villages_file).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as e:
+            print(f"Lỗi: không đọc được {args.villages_file}: {e}", file=sys.stderr)
+            return 2
+    association = args.association or f"Hội Khuyến học {admin_units.in_a_sentence(place)}"
+    register = _open(args, folder)
+    try:
+        if register.office.info() is not None:
+            print(f"Lỗi: sổ ở {folder} đã thiết lập đơn vị ({register.office.info().association_name}): "
+                  "không thiết lập lại.", file=sys.stderr)
+            return 1
+        secret = None if args.no_keys else passphrase(args)
+        if secret is not None and len(secret) < 8:
+            print("Lỗi: mật khẩu bảo vệ khoá cần ít nhất 8 ký tự.", file=sys.stderr)
+            return 2
+        try:
+            register.office.set_up(OfficeSetup(province.code, province.name, place.code, place.name, association,
+                                               args.clerk, args.upper_name, tuple(villages), kind=args.kind))
+        except OfficeError as e:
+            print(f"Lỗi: {e}", file=sys.stderr)
+            return 1
+        if secret is not None:
+            try:
+                register.keys.create(secret)
+            except KeyError_ as e:
+                print(f"Lỗi: {e}", file=sys.stderr)
+                return 1
+        info = register.office.info()
+        assert info is not None
+        print(f"Đã thiết lập {info.association_name} ({info.commune_name}, {info.province_name}, mã "
+              f"{info.commune_code}), {len(register.office.villages())} thôn/khu phố"
+              + ("" if secret is None else ", khoá đã tạo") + f", tại {folder}.")
+        return 0
+    finally:
+        register.close()
 
 
 def _demo(args: argparse.Namespace, folder: Path) -> int:
@@ -222,6 +293,8 @@ def _stats(args: argparse.Namespace, folder: Path) -> int:
     register = _open(args, folder)
     try:
         info = register.office.info()
+        if info is not None and info.is_upper:
+            return _area_stats(register, args.year, info.association_name)
         stats = register.stats.compute(args.year)
     finally:
         register.close()
@@ -248,6 +321,29 @@ def _stats(args: argparse.Namespace, folder: Path) -> int:
             print(text)
         else:
             Path(args.json).write_text(text, encoding="utf-8")
+    return 0
+
+
+def _area_stats(register, year: int, title: str) -> int:  # noqa: ANN001
+    """At an upper level: its area from the packages received, per group and per office."""
+    from desktop.domain.groups import CitizenGroup
+    from desktop.domain.numbers import vn_int, vn_percent
+
+    report = register.area.report(year)
+    duplicates = register.area.duplicates(year)
+    print(f"Năm {year} — {title}: {len(report.offices)} đơn vị đã gửi gói")
+
+    def line(label: str, f: dict) -> str:
+        rate = f["recognized"] / f["total"] if f["total"] else None
+        return (f"  {label:<40} được công nhận {vn_int(f['recognized']):>9} / {vn_int(f['total']):>9} "
+                f"({vn_percent(rate)}), đăng ký {vn_int(f['registered'])}")
+
+    for g, f in sorted(report.groups.items()):
+        print(line(CitizenGroup(g).short_label, f))
+    print(line("Toàn địa bàn", report.total))
+    for o in report.offices:
+        print(line(o.label, o.total))
+    print(f"Người có tên ở hai đơn vị (cùng số CCCD): {len(duplicates)}.")
     return 0
 
 
