@@ -193,3 +193,17 @@ def check_area(rows: list[dict[str, Any]], summary: list[dict[str, Any]]) -> Non
             if added != g[key]:
                 raise PackageError(f"Bảng tổng hợp không khớp với số liệu các xã: nhóm {g['group']}, “{key}” ghi "
                                    f"{g[key]} nhưng cộng các xã được {added}. Gói bị từ chối.")
+
+
+def check_unique(rows: list[dict[str, Any]], field: str, what: str, member: str, skip: Callable[[dict], bool]
+                 = lambda row: False) -> None:
+    """One row per value of `field` (a UUID, a CCCD): a register never holds the same twice."""
+    first: dict[Any, int] = {}
+    for number, row in enumerate(rows, 1):
+        value = row.get(field)
+        if value is None or skip(row):
+            continue
+        if value in first:
+            raise PackageError(f"Dữ liệu {what} ({member}): “{field}” {shown(value)} ghi hai lần (dòng "
+                               f"{first[value]} và {number}). Gói bị từ chối.")
+        first[value] = number

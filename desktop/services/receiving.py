@@ -158,6 +158,10 @@ class ReceivingService:
             raise PackageError("Gói của xã thiếu dữ liệu người dân hoặc đăng ký.") from None
         records.check_rows(people, records.PERSON, "người dân", "records/citizens.json")
         records.check_rows(enrolments, records.ENROLMENT, "đăng ký", "records/enrolments.json")
+        records.check_unique(people, "uuid", "người dân", "records/citizens.json")
+        records.check_unique(people, "cccd", "người dân", "records/citizens.json", skip=lambda p: p["deleted"])
+        records.check_unique(enrolments, "uuid", "đăng ký", "records/enrolments.json")
+        records.check_unique(enrolments, "person", "đăng ký", "records/enrolments.json")  # one a person a year
         for e in enrolments:  # "person" is the row number of the person in citizens.json
             if e["person"] >= len(people):
                 raise PackageError("Dữ liệu đăng ký trỏ tới một người không có trong gói.")
