@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -91,9 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     setup.add_argument("--no-keys", action="store_true", help="chưa tạo khoá (tạo sau bằng lệnh keys init)")
     setup.add_argument("--passphrase-file", metavar="FILE", help="mật khẩu khoá (hoặc biến SO_CDHT_PASSPHRASE)")
     keys = sub.add_parser("keys", help="khoá ký và khoá mã hoá của đơn vị, khoá của cấp trên và của các xã")
-    keys.add_argument("action", choices=["init", "show", "export-public", "import-upper", "register", "list"])
+    keys.add_argument("action", choices=["init", "show", "export-public", "import-upper", "register", "list",
+                                         "export-identity"])
     keys.add_argument("args", nargs="*", help="export-public THƯ_MỤC | import-upper KHOÁ_KÝ.pub KHOÁ_MÃ_HOÁ.pub | "
-                                              "register MÃ_XÃ TÊN KHOÁ_KÝ.pub")
+                                              "register MÃ_XÃ TÊN KHOÁ_KÝ.pub | export-identity TỆP (khoá giải mã, để age -d)")
     keys.add_argument("--replace", action="store_true", help="thay khoá đã đăng ký (có ghi nhật ký)")
     keys.add_argument("--kind", choices=["commune", "upper"], default="commune",
                       help="register: khoá của một xã (mặc định) hay của một cấp trên bên dưới (huyện)")
@@ -515,6 +517,18 @@ def _keys(args: argparse.Namespace, folder: Path) -> int:
             case "register", [code, name, signing]:
                 fp = k.register(int(code), name, Path(signing), replace=args.replace, kind=args.kind)
                 print(f"Đã đăng ký khoá của {name} (mã {code}). Dấu vân tay (so với phiếu khoá giấy): {fp}")
+            case "export-identity", [target]:
+                # for `age -d -i FILE` by hand (docs/package-format.md): the secret in clear, readable by
+                # this user only; delete it after use
+                path = Path(target)
+                if path.exists():
+                    print(f"Lỗi: {path} đã có: không ghi đè.", file=sys.stderr)
+                    return 1
+                identity = k.store.identity(passphrase(args))
+                fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "w", encoding="ascii") as f:
+                    f.write(f"# {identity.to_public()}\n{identity}\n")
+                print(f"Đã ghi khoá giải mã (không mật khẩu) vào {path}: chỉ dùng để kiểm tra bằng tay, xoá ngay sau đó.")
             case "list", []:
                 for t in k.trusted():
                     print(f"{t.office_code}\t{t.office_name}\t{t.fingerprint}\t{t.registered_at}"
@@ -525,6 +539,9 @@ def _keys(args: argparse.Namespace, folder: Path) -> int:
         return 0
     except (KeyError_, ValueError) as e:
         print(f"Lỗi: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"Lỗi: không ghi được {e.filename}: {e.strerror}", file=sys.stderr)
         return 1
     finally:
         register.close()

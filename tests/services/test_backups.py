@@ -29,7 +29,7 @@ def test_backup_preview_restore_round_trip(office, tmp_path):
     office.keys.create("mat-khau-dai-du")
     path = backups.make_backup(office.db, office.folder)
     with zipfile.ZipFile(path) as z:
-        assert {"so-cong-dan-hoc-tap.sqlite", "khoa/ky-so.key", "khoa/giai-ma.age"} <= set(z.namelist())
+        assert {"so-cong-dan-hoc-tap.sqlite", "khoa/ky-so.key", "khoa/giai-ma.khoa"} <= set(z.namelist())
         assert z.comment.decode() == PRODUCER
     p = backups.preview(path)
     assert (p.office, p.citizens, p.has_keys) == ("Hội Khuyến học xã Hàm Thuận", 1, True)
