@@ -110,12 +110,18 @@ def open_package(raw: bytes, identity: pyrage.x25519.Identity) -> Opened:
         manifest = json.loads(manifest_bytes)
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise PackageError("Bản kê (manifest) của gói không đọc được.") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+    if not isinstance(manifest, dict):
         raise PackageError("Không phải gói của Sổ Công dân học tập.")
-    if manifest.get("format_version") != FORMAT_VERSION:
-        raise PackageError(f"Gói định dạng phiên bản {shown(manifest.get('format_version'))}: hãy cập nhật "
-                           "chương trình.")
     return Opened(manifest, manifest_bytes, signature, members, sha256(raw))
+
+
+def check_format(opened: Opened) -> None:
+    """After the signature: the format this program reads."""
+    if opened.manifest.get("format") != FORMAT:
+        raise PackageError("Không phải gói của Sổ Công dân học tập.")
+    if opened.manifest.get("format_version") != FORMAT_VERSION:
+        raise PackageError(f"Gói định dạng phiên bản {shown(opened.manifest.get('format_version'))}: hãy cập nhật "
+                           "chương trình.")
 
 
 def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:

@@ -104,7 +104,7 @@ def _package_sample() -> str:
     import tempfile
 
     from desktop.exchange.keys import KeyStore
-    from desktop.exchange.package import build, open_package, verify_members, verify_signature
+    from desktop.exchange.package import build, check_format, open_package, verify_members, verify_signature
 
     with tempfile.TemporaryDirectory() as tmp:
         store = KeyStore(Path(tmp) / "khoa")
@@ -115,5 +115,6 @@ def _package_sample() -> str:
         data = build(manifest, {"summary.json": b"{}"}, store.signer("tu-kiem-tra-123"), keys.age_recipient)
         opened = open_package(data, store.identity("tu-kiem-tra-123"))
         verify_signature(opened, keys.signing)
+        check_format(opened)
         verify_members(opened)
     return f"gói thử {len(data)} byte ký, mã hoá và kiểm tra được"

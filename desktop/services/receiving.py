@@ -22,6 +22,7 @@ from desktop.exchange import records
 from desktop.exchange.package import (
     Opened,
     PackageError,
+    check_format,
     open_package,
     read_table,
     sha256,
@@ -106,6 +107,7 @@ class ReceivingService:
                                "trước khi nhận gói.")
         key, registered_kind = known
         verify_signature(opened, key)
+        check_format(opened)
         records.check_manifest(m)
         sender, year, sequence = m["sender"], m["year"], m["sequence"]
         name, kind = sender["name"], sender["kind"]
