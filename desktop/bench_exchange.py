@@ -90,11 +90,16 @@ def _synthetic_packages(folder: Path, upper: Register, year: int, communes: int)
         store.create(PASS)
         upper.keys.register(code, f"Xã thử {n}", store.folder / "ky-so.pub")
         people, enrolments = [], []
+        taken: set[str] = set()  # a register holds each CCCD once, and the receiver checks that
         figures = {g: {"registered": 0, "assessed": 0, "recognized": 0} for g in (1, 2, 3)}
         for _ in range(PEOPLE_EACH):
             p = maker.person()
             pid = str(uuid.UUID(int=rnd.getrandbits(128)))
-            cccd = make_cccd("060", p.sex, p.birth_year, rnd.randint(0, 999_999)) if p.cccd else None
+            cccd = None
+            while p.cccd and (cccd is None or cccd in taken):
+                cccd = make_cccd("060", p.sex, p.birth_year, rnd.randint(0, 999_999))
+            if cccd:
+                taken.add(cccd)
             people.append([pid, 1, p.full_name, str(p.birth_year), p.sex.value, cccd, "Thôn 1", int(p.group), "", False])
             status = "recognized" if rnd.random() < 0.33 else "not_recognized"
             enrolments.append([str(uuid.UUID(int=rnd.getrandbits(128))), len(people) - 1, int(p.group), status, 85, True])
