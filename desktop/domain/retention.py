@@ -9,9 +9,11 @@ DAYS, WEEKS, MONTHS = 14, 8, 12
 
 
 def to_keep(stamps: Iterable[datetime], now: datetime) -> set[datetime]:
-    """The newest backup in each of the last DAYS days, WEEKS ISO weeks and MONTHS months is kept."""
+    """The newest backup in each of the last DAYS days, WEEKS ISO weeks and MONTHS months is kept, counted
+    in the backups' own order. A backup dated after `now` is always kept: the clock may be the wrong one
+    (an old PC's dead battery sets it back to 2020), and a backup is never deleted for its date against it."""
     newest_first = sorted(set(stamps), reverse=True)
-    keep: set[datetime] = set()
+    keep: set[datetime] = {stamp for stamp in newest_first if stamp > now}
     for slots, period in ((DAYS, lambda d: d.date()), (WEEKS, lambda d: d.isocalendar()[:2]),
                           (MONTHS, lambda d: (d.year, d.month))):
         seen: list[object] = []

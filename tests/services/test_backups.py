@@ -24,6 +24,23 @@ def test_retention_keeps_days_weeks_months():
     assert max(kept) == now - timedelta(hours=1)  # the newest of each period
 
 
+def test_a_clock_set_back_never_deletes_a_backup(office):
+    """27 daily backups, then the PC's clock falls back to 2020 (a dead BIOS battery): 1 of 27 was kept."""
+    from desktop.services.backups import DAILY, backup_folder
+
+    folder = backup_folder(office.folder) / DAILY
+    folder.mkdir(parents=True, exist_ok=True)
+    start = datetime(2026, 10, 1, 9)
+    for d in range(27):
+        stamp = start + timedelta(days=d)
+        (folder / f"so-cdht-{stamp.strftime(backups.STAMP)}-hang-ngay.zip").write_bytes(b"x")
+    assert backups.rotate(office.folder, datetime(2020, 1, 1, 8)) == []  # all "in the future": all kept
+    assert len(list(folder.glob("*.zip"))) == 27
+    removed = backups.rotate(office.folder, datetime(2026, 10, 28, 9))  # the clock right again: by order
+    assert len(removed) == 27 - len(to_keep([start + timedelta(days=d) for d in range(27)], datetime(2026, 10, 28, 9)))
+    assert len(list(folder.glob("*.zip"))) >= 14
+
+
 def test_backup_preview_restore_round_trip(office, tmp_path):
     add(office, "Nguyễn Văn An", birth="1980")
     office.keys.create("mat-khau-dai-du")
