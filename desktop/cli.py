@@ -150,16 +150,30 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
+    except Exception as e:  # noqa: BLE001 - no traceback reaches the clerk; the details go to the log
+        from desktop.services.failures import NOTHING_SAVED, explain
+
+        logging.getLogger("desktop").exception("Lệnh %s gặp lỗi", args.command)
+        plain = explain(e, folder, config.database_url(folder, args.db_url))
+        print(f"Lỗi: {plain or f'lỗi không lường trước ({type(e).__name__}). {NOTHING_SAVED}'}", file=sys.stderr)
+        if not plain:
+            print(f"Chi tiết trong nhật ký: {folder / 'nhat-ky' / 'so-cdht.log'}", file=sys.stderr)
+        return 3
 
 
 def _open(args: argparse.Namespace, folder: Path):  # noqa: ANN202
     from desktop.services.register import OpenError, open_register
 
+    from desktop.services.clock import clock_warning
+
     try:
-        return open_register(folder, args.db_url)
+        register = open_register(folder, args.db_url)
     except OpenError as e:
         print(f"Lỗi: {e}", file=sys.stderr)
         raise SystemExit(2) from e
+    if warning := clock_warning(register):
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
+    return register
 
 
 def _setup(args: argparse.Namespace, folder: Path) -> int:
@@ -657,24 +671,26 @@ def _backup(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _restore(args: argparse.Namespace, folder: Path) -> int:
-    from desktop.services.backups import BackupError, backups, preview, restore
+    """On the file level: works when the register is too damaged to open (it is then kept aside)."""
+    from desktop.services.backups import BackupError, backups, newest_good, preview, restore
 
     if not args.file:
+        good = newest_good(folder)
         for path in backups(folder):
-            print(path)
+            print(f"{path}" + ("\t(bản tốt mới nhất)" if good and path == good.path else ""))
         return 0
     try:
-        p = preview(Path(args.file))
+        p = preview(Path(args.file), folder)
         print(f"Bản sao lưu lúc {p.made_at}: {p.office}; {p.citizens} người trong sổ, {p.enrolments} lượt đăng ký; "
               f"thay đổi cuối {p.last_change}; {'có' if p.has_keys else 'không có'} khoá.")
         if not args.yes:
             print("Xem trước: chưa khôi phục (thêm --yes để khôi phục).")
             return 0
-        safety = restore(Path(args.file), folder)
+        done = restore(Path(args.file), folder)
     except BackupError as e:
         print(f"Lỗi: {e}", file=sys.stderr)
         return 1
-    print(f"Đã khôi phục. Bản trước khi khôi phục được giữ ở {safety}.")
+    print(f"Đã khôi phục. {done.describe()}".strip())
     return 0
 
 

@@ -43,6 +43,9 @@ def watch_fatal_errors(data: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / FATAL_FILE
     if _fatal_stream is None or _fatal_stream.closed or Path(_fatal_stream.name) != path:
+        if _fatal_stream is not None and not _fatal_stream.closed:  # another data folder in the same process
+            faulthandler.disable()
+            _fatal_stream.close()
         _fatal_stream = open(path, "a", encoding="utf-8")  # noqa: SIM115 - open until the process ends
     faulthandler.enable(_fatal_stream, all_threads=True)
     return path

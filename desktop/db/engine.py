@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +11,13 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.db.integrity import DamagedDatabase, connection_problem, looks_damaged
+
+
+class StaleEdit(RuntimeError):
+    """A record changed by another save between this one's read and its write: nothing was written."""
 
 
 def sqlite_url(path: Path) -> str:
@@ -21,18 +29,34 @@ def make_engine(url: str) -> Engine:
     if parsed.drivername == "postgresql":  # the driver the program ships (SQLAlchemy would look for psycopg2)
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
+        return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
         _create_private(Path(parsed.database))
-    engine = create_engine(url, connect_args={"timeout": 10})
+    # hide_parameters: an error's text names the SQL but never a row's values (names, CCCD, birth dates),
+    # so neither a message nor the log the clerk sends to support carries personal data
+    engine = create_engine(url, connect_args={"timeout": 10}, hide_parameters=True)
+
+    @event.listens_for(engine, "handle_error")
+    def _damaged(context) -> BaseException | None:  # noqa: ANN001
+        """SQLite meeting a damaged page anywhere (a read, a write, the pragmas at connect) raises one error
+        the program knows, whatever statement met it."""
+        if looks_damaged(context.original_exception):
+            return DamagedDatabase(str(context.original_exception))
+        return None
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.close()
+        try:
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.DatabaseError as e:  # raised outside any statement of SQLAlchemy's: not seen above
+            if looks_damaged(e):
+                raise DamagedDatabase(str(e)) from None
+            raise
+        finally:
+            cur.close()
 
     return engine
 
@@ -58,8 +82,35 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A transaction: committed when the block ends, rolled back whole on any error."""
-        with self._sessions.begin() as s:
+        try:
+            with self._sessions.begin() as s:
+                yield s
+        except StaleDataError as e:
+            raise StaleEdit(str(e)) from None
+
+    @contextmanager
+    def batch(self) -> Iterator[Session]:
+        """A transaction that writes many rows: refused (DamagedDatabase) on a file that fails SQLite's quick
+        check, so a damaged register is never written into further."""
+        self.ensure_sound()
+        with self.session() as s:
             yield s
+
+    def ensure_sound(self, full: bool = False) -> None:
+        if not is_sqlite(self.engine):
+            return
+        raw = self.engine.raw_connection()
+        try:
+            problem = connection_problem(raw.driver_connection, full)
+        finally:
+            raw.close()
+        if problem:
+            raise DamagedDatabase(problem)
+
+    @property
+    def sqlite_file(self) -> Path | None:
+        database = self.engine.url.database
+        return Path(database) if is_sqlite(self.engine) and database and database != ":memory:" else None
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

@@ -60,6 +60,9 @@ class Citizen(Record, Base):
     __tablename__ = "citizen"
 
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # every ORM update says WHERE version = <the version read>: of two saves at the same instant one wins
+    # and the other is refused (StaleEdit), instead of both passing a read-then-write check
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
     full_name: Mapped[str] = mapped_column(String(100))
     name_key: Mapped[str] = mapped_column(String(100))  # folded: diacritics dropped, đ -> d
     sort_key: Mapped[str] = mapped_column(String(400))  # Vietnamese order, given name first
@@ -162,6 +165,7 @@ class Enrolment(Record, Base):
     __tablename__ = "enrolment"
 
     version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012 - as Citizen's
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"))
     year: Mapped[int] = mapped_column(Integer)
     group: Mapped[int] = mapped_column("citizen_group", SmallInteger)  # the group the person was scored in

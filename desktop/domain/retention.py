@@ -27,3 +27,15 @@ def to_keep(stamps: Iterable[datetime], now: datetime) -> set[datetime]:
                 seen.append(key)
                 keep.add(stamp)
     return keep
+
+
+CLOCK_SLACK_MINUTES = 10  # two PCs' clocks differ by minutes; a battery reset sets them back by years
+
+
+def clock_behind(now: datetime, newest: Iterable[datetime]) -> datetime | None:
+    """The newest moment the register knows (a save, a backup) when the clock says it is earlier than that
+    by more than the slack; else None. All times naive local."""
+    latest = max(newest, default=None)
+    if latest is None or (latest - now).total_seconds() <= CLOCK_SLACK_MINUTES * 60:
+        return None
+    return latest

@@ -4,24 +4,35 @@ receive and restore, and on request to any folder; kept with rotation; restored 
 
 from __future__ import annotations
 
+import errno
+import logging
+import os
+import shutil
 import sqlite3
 import tempfile
 import zipfile
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop import PRODUCER, config
-from desktop.db.backup import backup_sqlite
+from desktop.db.backup import backup_sqlite, backup_sqlite_file
 from desktop.db.engine import Database, is_sqlite
+from desktop.db.integrity import file_problem
 from desktop.domain.retention import to_keep
+from desktop.services.claims import RESTORING, Claim, Held, others
+from desktop.services.failures import disk_full
+
+log = logging.getLogger(__name__)
 
 DAILY = "hang-ngay"
 EVENTS = "truoc-thay-doi"
 KEEP_EVENTS = 30
 STAMP = "%Y%m%d-%H%M%S"
 DB_MEMBER = config.DB_FILE
+SCRATCH = ".tam"  # temporary copies, inside the data folder
 
 
 class BackupError(RuntimeError):
@@ -49,27 +60,51 @@ def make_backup(db: Database, data: Path, target: Path | None = None, reason: st
     if not is_sqlite(db.engine):
         raise BackupError("Cơ sở dữ liệu dùng chung (máy chủ) được sao lưu bằng công cụ của máy chủ, không ở đây.")
     folder = target or backup_folder(data) / (DAILY if reason == "hang-ngay" else EVENTS)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / f"so-cdht-{(now or datetime.now()).strftime(STAMP)}-{reason}.zip"
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = backup_sqlite(db.engine, Path(tmp) / DB_MEMBER)
-        partial = path.with_suffix(".zip.tmp")
-        try:
-            # the fastest deflate: a backup is taken while the clerk waits for an import (2.5 times faster
-            # than the default level for a 100,000-person register, a tenth larger)
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-                z.comment = PRODUCER.encode()
-                z.write(copy, DB_MEMBER)
-                keys = data / "khoa"
-                if keys.is_dir():
-                    for key in sorted(keys.iterdir()):
-                        z.write(key, f"khoa/{key.name}")
-            partial.replace(path)
-        except OSError as e:
-            partial.unlink(missing_ok=True)
-            raise BackupError(f"Không ghi được bản sao lưu vào {folder}: {e.strerror or e}") from None
-    path.chmod(0o600)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with scratch(data) as tmp:
+            copy = backup_sqlite(db.engine, tmp / DB_MEMBER)
+            _zip(copy, data, path)
+    except OSError as e:
+        raise BackupError(_cannot_write(e, folder, db.sqlite_file)) from e
     return path
+
+
+def _zip(copy: Path, data: Path, path: Path) -> None:
+    partial = path.with_suffix(".zip.tmp")
+    try:
+        # the fastest deflate: a backup is taken while the clerk waits for an import (2.5 times faster
+        # than the default level for a 100,000-person register, a tenth larger)
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+            z.comment = PRODUCER.encode()
+            z.write(copy, DB_MEMBER)
+            keys = data / "khoa"
+            if keys.is_dir():
+                for key in sorted(keys.iterdir()):
+                    z.write(key, f"khoa/{key.name}")
+        partial.chmod(0o600)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _cannot_write(error: OSError, folder: Path, register_file: Path | None) -> str:
+    if error.errno == errno.ENOSPC:
+        size = register_file.stat().st_size if register_file and register_file.exists() else 0
+        return disk_full(folder, 2 * size) + " Chưa có bản sao lưu mới; sổ vẫn nguyên như trước."
+    return f"Không ghi được bản sao lưu vào {folder}: {error.strerror or error}. Sổ vẫn nguyên như trước."
+
+
+@contextmanager
+def scratch(data: Path) -> Iterator[Path]:
+    """A temporary folder inside the data folder (private like the register), never the system's temp
+    folder: a copy of the register holds everyone's personal data. What a killed run leaves is removed at
+    the next start (`remove_leftovers`)."""
+    base = data / SCRATCH
+    base.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with tempfile.TemporaryDirectory(dir=base) as tmp:
+        yield Path(tmp)
 
 
 def daily_backup_if_due(db: Database, data: Path, now: datetime | None = None) -> Path | None:
@@ -86,7 +121,7 @@ def daily_backup_if_due(db: Database, data: Path, now: datetime | None = None) -
     return made
 
 
-def _stamp(path: Path) -> datetime | None:
+def stamp_of(path: Path) -> datetime | None:
     try:
         return datetime.strptime(path.name[len("so-cdht-"):len("so-cdht-") + 15], STAMP)
     except ValueError:
@@ -96,13 +131,13 @@ def _stamp(path: Path) -> datetime | None:
 def rotate(data: Path, now: datetime) -> list[Path]:
     """Daily backups: 14 days, 8 weeks, 12 months; backups before changes: the newest 30. Returns what went."""
     removed = []
-    daily = {p: s for p in (backup_folder(data) / DAILY).glob("so-cdht-*.zip") if (s := _stamp(p))}
+    daily = {p: s for p in (backup_folder(data) / DAILY).glob("so-cdht-*.zip") if (s := stamp_of(p))}
     keep = to_keep(daily.values(), now)
     for path, stamp in daily.items():
         if stamp not in keep:
             path.unlink()
             removed.append(path)
-    events = sorted((p for p in (backup_folder(data) / EVENTS).glob("so-cdht-*.zip") if _stamp(p)), key=_stamp)
+    events = sorted((p for p in (backup_folder(data) / EVENTS).glob("so-cdht-*.zip") if stamp_of(p)), key=stamp_of)
     for path in events[:-KEEP_EVENTS]:
         path.unlink()
         removed.append(path)
@@ -110,13 +145,17 @@ def rotate(data: Path, now: datetime) -> list[Path]:
 
 
 def backups(data: Path) -> list[Path]:
-    return sorted(backup_folder(data).glob("*/so-cdht-*.zip"), key=lambda p: _stamp(p) or datetime.min, reverse=True)
+    return sorted(backup_folder(data).glob("*/so-cdht-*.zip"), key=lambda p: stamp_of(p) or datetime.min, reverse=True)
 
 
-def preview(path: Path) -> BackupPreview:
-    """What a backup holds, read from a copy: the office, how many people, the newest change."""
-    with tempfile.TemporaryDirectory() as tmp:
-        db_file = _extract_db(path, Path(tmp))
+def preview(path: Path, data: Path) -> BackupPreview:
+    """What a backup holds, read from a copy that passes SQLite's check: the office, how many people, the
+    newest change. BackupError for a foreign, broken or damaged file."""
+    with scratch(data) as tmp:
+        db_file = _extract_db(path, tmp)
+        if problem := file_problem(db_file):
+            log.warning("Bản sao lưu %s hỏng: %s", path, problem)
+            raise BackupError(f"Bản sao lưu {path.name} bị hỏng (không qua được bước kiểm tra của SQLite).")
         try:
             with closing(sqlite3.connect(db_file)) as c:
                 office = c.execute("SELECT association_name FROM office").fetchone()
@@ -124,12 +163,24 @@ def preview(path: Path) -> BackupPreview:
                 enrolments = c.execute("SELECT count(*) FROM enrolment").fetchone()[0] if _has(c, "enrolment") else 0
                 last = c.execute("SELECT max(at) FROM audit_entry").fetchone()[0]
         except sqlite3.DatabaseError as e:
-            raise BackupError(f"Bản sao lưu {path.name} bị hỏng: {e}") from None
+            log.warning("Bản sao lưu %s không đọc được: %s", path, e)
+            raise BackupError(f"Bản sao lưu {path.name} không phải sổ của chương trình hoặc bị hỏng.") from None
         with zipfile.ZipFile(path) as z:
             has_keys = any(n.startswith("khoa/") for n in z.namelist())
-    stamp = _stamp(path)
+    stamp = stamp_of(path)
     return BackupPreview(path, stamp.strftime("%d/%m/%Y %H:%M") if stamp else "?", office[0] if office else "(chưa thiết lập)",
                          citizens, enrolments, _local_time(last) if last else "", has_keys)
+
+
+def newest_good(data: Path) -> BackupPreview | None:
+    """The newest backup in the backup folder that opens and passes SQLite's check (a damaged register may
+    have been copied into the newest ones)."""
+    for path in backups(data):
+        try:
+            return preview(path, data)
+        except (BackupError, OSError) as e:
+            log.warning("Bỏ qua bản sao lưu %s: %s", path.name, e)
+    return None
 
 
 def _local_time(stored: object) -> str:
@@ -158,42 +209,94 @@ def _extract_db(path: Path, into: Path) -> Path:
     return into / DB_MEMBER
 
 
-def restore(path: Path, data: Path) -> Path:
-    """Put a backup in place of the current register (closed first by the caller). The current one is
-    backed up before, so a restore can itself be undone. Returns that safety copy."""
-    preview(path)  # refuses a broken or foreign file before anything is touched
-    current = data / DB_MEMBER
-    safety = None
-    if current.exists():
-        db = Database(config.database_url(data))
-        try:
-            safety = make_backup(db, data, reason="truoc-khoi-phuc")
-        finally:
-            db.dispose()
-    with tempfile.TemporaryDirectory() as tmp:
-        db_file = _extract_db(path, Path(tmp))
-        staged = data / (DB_MEMBER + ".khoi-phuc")
-        staged.write_bytes(db_file.read_bytes())
-        for suffix in ("-wal", "-shm"):
-            (data / (DB_MEMBER + suffix)).unlink(missing_ok=True)
-        staged.replace(current)
-        current.chmod(0o600)
-        with zipfile.ZipFile(path) as z:
-            keys = [n for n in z.namelist() if n.startswith("khoa/") and "/" not in n[5:] and ".." not in n]
-            if keys:
-                (data / "khoa").mkdir(exist_ok=True, mode=0o700)
-                for name in keys:
-                    (data / "khoa" / name[5:]).write_bytes(z.read(name))
-    return safety or path
-
-
-def integrity_problem(db: Database) -> str | None:
-    """None when the database is sound; else what SQLite found (for the start-up message)."""
-    if not is_sqlite(db.engine):
-        return None
+def restore(path: Path, data: Path) -> RestoreResult:
+    """Put a backup in place of the register, on the file level (the register is never opened by the
+    engine: a damaged one would not open). A sound register is backed up first, so a restore can itself
+    be undone; a damaged one is renamed and kept beside, never deleted. Refused while another window or
+    command holds the register."""
+    preview(path, data)  # refuses a broken, damaged or foreign file before anything is touched
     try:
-        with db.engine.connect() as c:
-            result = c.exec_driver_sql("PRAGMA quick_check").scalar()
-    except Exception as e:  # noqa: BLE001 - a damaged file fails in many ways
-        return str(e)
-    return None if result == "ok" else str(result)
+        claim = Claim(data, RESTORING)
+    except Held:
+        raise BackupError("Đang có một lần khôi phục khác trên sổ này: chờ xong rồi làm lại.") from None
+    try:
+        if n := others(data, (claim,)):
+            raise BackupError(f"Sổ đang mở ở {n} cửa sổ hoặc lệnh khác trên máy này. Hãy đóng hết rồi khôi phục lại: "
+                              "những gì các cửa sổ đó lưu sau khi khôi phục sẽ bị mất. Sổ chưa bị thay đổi.")
+        current = data / DB_MEMBER
+        safety = kept_aside = None
+        try:
+            if current.exists() and current.stat().st_size:
+                if problem := file_problem(current):
+                    log.error("Sổ hỏng (%s): để sang bên rồi khôi phục %s", problem, path)
+                    kept_aside = _keep_aside(current)
+                else:
+                    safety = _safety_copy(current, data)
+            with scratch(data) as tmp:
+                staged = _extract_db(path, tmp)
+                for suffix in ("-wal", "-shm"):
+                    (data / (DB_MEMBER + suffix)).unlink(missing_ok=True)
+                os.replace(staged, current)  # same file system: the data folder holds the scratch folder
+                current.chmod(0o600)
+            _restore_keys(path, data)
+        except OSError as e:
+            raise BackupError(_cannot_write(e, data, current)) from e
+    finally:
+        claim.release()
+    log.info("Đã khôi phục %s (bản trước: %s, tệp hỏng để riêng: %s)", path, safety, kept_aside)
+    return RestoreResult(path, safety, kept_aside)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: Path
+    safety: Path | None       # the register as it was, backed up before (None when it was damaged or absent)
+    kept_aside: Path | None   # the damaged register, renamed beside the new one
+
+    def describe(self) -> str:
+        if self.kept_aside:
+            return f"Tệp sổ bị hỏng được giữ lại (không xoá) ở {self.kept_aside}."
+        if self.safety:
+            return f"Sổ trước khi khôi phục được giữ ở {self.safety}."
+        return ""
+
+
+def _safety_copy(current: Path, data: Path) -> Path:
+    path = backup_folder(data) / EVENTS / f"so-cdht-{datetime.now().strftime(STAMP)}-truoc-khoi-phuc.zip"
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with scratch(data) as tmp:
+        _zip(backup_sqlite_file(current, tmp / DB_MEMBER), data, path)
+    return path
+
+
+def _keep_aside(current: Path) -> Path:
+    aside = current.with_name(f"{current.name}.hong-{datetime.now().strftime(STAMP)}")
+    for suffix in ("", "-wal", "-shm"):
+        part = current.with_name(current.name + suffix)
+        if part.exists():
+            part.replace(aside.with_name(aside.name + suffix))
+    return aside
+
+
+def _restore_keys(path: Path, data: Path) -> None:
+    with zipfile.ZipFile(path) as z:
+        keys = [n for n in z.namelist() if n.startswith("khoa/") and "/" not in n[5:] and ".." not in n]
+        if keys:
+            (data / "khoa").mkdir(exist_ok=True, mode=0o700)
+            for name in keys:
+                (data / "khoa" / name[5:]).write_bytes(z.read(name))
+
+
+def remove_leftovers(data: Path) -> list[Path]:
+    """What killed backups and restores left: partial ZIPs, a staged register, temporary copies (these hold
+    personal data). Called at start by the only run holding the register."""
+    found = [*backup_folder(data).glob("**/*.zip.tmp"), *data.glob(f"{DB_MEMBER}.khoi-phuc")]
+    if (data / SCRATCH).is_dir():
+        found += list((data / SCRATCH).iterdir())
+    for path in found:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        log.warning("Đã xoá tệp tạm do lần chạy trước bỏ dở: %s", path)
+    return found

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from desktop.db import audit, citizen_queries
 from desktop.db.base import utcnow
 from desktop.db.citizen_queries import CitizenFilter, CitizenRow
-from desktop.db.engine import Database
+from desktop.db.engine import Database, StaleEdit
 from desktop.db.models import Citizen, Village
 from desktop.domain.birth import BirthDate
 from desktop.domain.citizen import FIELD_LABELS, CitizenCheck, CitizenData, CitizenDraft, Finding, check_draft
@@ -25,6 +27,9 @@ ENTITY = "citizen"
 
 class CitizenError(ValueError):
     """A refused action; the message is for the clerk."""
+
+
+STALE = "Hồ sơ này vừa được sửa ở nơi khác: chưa lưu gì. Hãy đóng và mở lại để xem bản mới nhất rồi sửa tiếp."
 
 
 @dataclass(frozen=True)
@@ -140,11 +145,10 @@ class CitizenService:
             return SaveResult(check)
         data = check.data
         try:
-            with self.db.session() as s:
+            with self._editing() as s:
                 c = s.get_one(Citizen, citizen_id)
                 if c.version != expected_version:
-                    raise CitizenError(f"Hồ sơ của {c.full_name} vừa được sửa ở nơi khác. "
-                                       "Hãy đóng và mở lại để xem bản mới nhất rồi sửa tiếp.")
+                    raise CitizenError(STALE)
                 if c.deleted_at is not None:
                     raise CitizenError(f"{c.full_name} đã bị xoá khỏi sổ: khôi phục trước khi sửa.")
                 before = _readable(s, _data_of(c))
@@ -163,7 +167,7 @@ class CitizenService:
         reason = " ".join(reason.split())
         if not reason:
             raise CitizenError("Cần ghi lý do xoá (ví dụ: chuyển đi nơi khác, nhập trùng).")
-        with self.db.session() as s:
+        with self._editing() as s:
             c = s.get_one(Citizen, citizen_id)
             if c.deleted_at is not None:
                 raise CitizenError(f"{c.full_name} đã bị xoá trước đó.")
@@ -174,7 +178,7 @@ class CitizenService:
                          changes={"Lý do xoá": [None, reason]})
 
     def restore(self, citizen_id: int) -> None:
-        with self.db.session() as s:
+        with self._editing() as s:
             c = s.get_one(Citizen, citizen_id)
             if c.deleted_at is None:
                 raise CitizenError(f"{c.full_name} đang có trong sổ, không cần khôi phục.")
@@ -184,6 +188,15 @@ class CitizenService:
             audit.record(s, actor=self._actor(), action="restore", entity=ENTITY, entity_id=c.id,
                          entity_uuid=c.uuid, summary=f"Khôi phục {c.full_name} vào sổ",
                          changes={"Lý do xoá": [reason, None]})
+
+    @contextmanager
+    def _editing(self) -> Iterator[Session]:
+        """A session for one person's edit: a save that lost the race to another is told as a stale edit."""
+        try:
+            with self.db.session() as s:
+                yield s
+        except StaleEdit:
+            raise CitizenError(STALE) from None
 
     def _taken(self, check: CitizenCheck) -> CitizenCheck:
         """Another save took the CCCD between the check and the write: report it like the check does."""

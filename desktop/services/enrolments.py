@@ -4,7 +4,8 @@ withdrawing and reinstating. Every move goes through the cycle's transitions and
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import audit, enrolment_queries
 from desktop.db.base import UTCDateTime, new_uuid, utcnow
-from desktop.db.engine import Database
+from desktop.db.engine import Database, StaleEdit
 from desktop.db.enrolment_queries import EnrolmentFilter, EnrolmentRow
 from desktop.db.models import Assessment, AuditEntry, Citizen, Enrolment, Village, YearPlan
 from desktop.domain.birth import BirthDate
@@ -23,6 +24,8 @@ from desktop.domain.cycle import Action, Status, TransitionError, transition
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.scoring import ScoreError, Verdict, judge
 from desktop.services.criteria import CriteriaService
+
+STALE = "Hồ sơ này vừa được sửa ở nơi khác: chưa lưu gì. Hãy mở lại để xem bản mới nhất."
 
 ENTITY = "enrolment"
 KIND_LABEL = {"self": "Điểm tự đánh giá", "review": "Điểm chi hội xét", "correction": "Điểm đính chính"}
@@ -119,7 +122,7 @@ class EnrolmentService:
             raise CycleError(f"Ngày đăng ký {on:%d/%m/%Y} không thuộc năm {year}.")
         set_id = self.plan(year).criteria_set_id
         actor, now = self._actor(), utcnow()
-        with self.db.session() as s:
+        with self.db.batch() as s:
             already = select(Enrolment.citizen_id).where(Enrolment.year == year)
             stmt = select(Citizen.id, Citizen.group).where(Citizen.deleted_at.is_(None), Citizen.id.not_in(already))
             if ids is not None:
@@ -153,7 +156,7 @@ class EnrolmentService:
         reason = " ".join(reason.split())
         if not reason:
             raise CycleError("Cần ghi lý do rút tên (ví dụ: chuyển đi nơi khác, không tham gia).")
-        with self.db.session() as s:
+        with self._editing() as s:
             e = self._load(s, enrolment_id, expected_version)
             before = Status(e.status)
             self.move(s, e, Action.WITHDRAW, self.standing(s, e))
@@ -161,7 +164,7 @@ class EnrolmentService:
             self.audit_change(s, e, "update", f"Rút tên khỏi năm {e.year}", {"Lý do": [None, reason]}, before)
 
     def reinstate(self, enrolment_id: int) -> None:
-        with self.db.session() as s:
+        with self._editing() as s:
             e = self._load(s, enrolment_id, None)
             before = Status(e.status)
             previous = Status(e.withdrawn_from) if e.withdrawn_from else None
@@ -217,7 +220,7 @@ class EnrolmentService:
 
     def _score(self, enrolment_id: int, kind: str, action: Action, scores: Mapping[str, int | None], note: str,
                expected_version: int | None) -> Verdict:
-        with self.db.session() as s:
+        with self._editing() as s:
             e = self._load(s, enrolment_id, expected_version)
             cs = self.criteria.get(e.criteria_set_id)
             indicators = cs.indicators(CitizenGroup(e.group))
@@ -262,10 +265,28 @@ class EnrolmentService:
 
     # the shared mechanics --------------------------------------------------------------------------
 
+    @contextmanager
+    def batch(self) -> Iterator[Session]:
+        """A transaction over many records (checked first like every batch); one that lost a race is refused whole."""
+        try:
+            with self.db.batch() as s:
+                yield s
+        except StaleEdit:
+            raise CycleError("Một số hồ sơ vừa được sửa ở nơi khác trong lúc làm: chưa ghi gì. Hãy làm lại.") from None
+
+    @contextmanager
+    def _editing(self) -> Iterator[Session]:
+        """A session for one record's edit: a save that lost the race to another is told as a stale edit."""
+        try:
+            with self.db.session() as s:
+                yield s
+        except StaleEdit:
+            raise CycleError(STALE) from None
+
     def _load(self, s: Session, enrolment_id: int, expected_version: int | None) -> Enrolment:
         e = s.get_one(Enrolment, enrolment_id)
         if expected_version is not None and e.version != expected_version:
-            raise CycleError("Hồ sơ này vừa được sửa ở nơi khác: hãy mở lại để xem bản mới nhất.")
+            raise CycleError(STALE)
         return e
 
     def standing(self, s: Session, e: Enrolment) -> Verdict | None:

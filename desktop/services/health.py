@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from desktop import __version__
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.db.engine import is_sqlite
+from desktop.db.integrity import DamagedDatabase
 from desktop.domain import admin_units
+from desktop.services import failures
 from desktop.services.register import OpenError, open_register
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,8 +36,12 @@ def self_test(folder: Path, url: str | None = None) -> list[Step]:
         return [*steps, Step(False, str(e))]
     try:
         steps.append(Step(True, f"Mở cơ sở dữ liệu: {register.db.engine.url.render_as_string()}"))
+        try:
+            steps.append(Step(True, f"Kiểm tra toàn vẹn dữ liệu: {_integrity(register)}"))
+        except DamagedDatabase as e:  # nothing else is tried on a damaged file: its answers mean nothing
+            log.error("Kiểm tra toàn vẹn: %s", e.problem)
+            return [*steps, Step(False, f"Kiểm tra toàn vẹn dữ liệu: {failures.damaged(folder)}")]
         checks: list[tuple[str, Callable[[], str]]] = [
-            ("Kiểm tra toàn vẹn dữ liệu", lambda: _integrity(register)),
             ("Danh mục hành chính", lambda: f"{len(admin_units.provinces())} tỉnh/thành phố"),
             ("Đơn vị", lambda: _office(register)),
             ("Tìm kiếm", lambda: _search(register)),
@@ -42,20 +52,24 @@ def self_test(folder: Path, url: str | None = None) -> list[Step]:
             try:
                 steps.append(Step(True, f"{label}: {run()}"))
             except Exception as e:  # noqa: BLE001 - every failure is reported, none stops the others
-                steps.append(Step(False, f"{label}: lỗi {type(e).__name__}: {e}"))
+                log.exception("self-test: %s", label)
+                plain = failures.explain(e, folder, url)
+                steps.append(Step(False, f"{label}: {plain or f'lỗi {type(e).__name__}: {e}'}"))
     finally:
         register.close()
     return steps
 
 
 def _integrity(register) -> str:  # noqa: ANN001
+    """SQLite's full check (every index against its table), then the search index against the register."""
     if not is_sqlite(register.db.engine):
         return "bỏ qua (không phải SQLite)"
-    with register.db.engine.connect() as conn:
-        result = conn.execute(text("PRAGMA quick_check")).scalar_one()
-        conn.execute(text("INSERT INTO citizen_fts(citizen_fts, rank) VALUES('integrity-check', 0)"))
-    if result != "ok":
-        raise RuntimeError(result)
+    register.db.ensure_sound(full=True)
+    try:
+        with register.db.engine.connect() as conn:
+            conn.execute(text("INSERT INTO citizen_fts(citizen_fts, rank) VALUES('integrity-check', 0)"))
+    except DBAPIError as e:
+        raise DamagedDatabase(str(e.orig)) from None
     return "tốt"
 
 

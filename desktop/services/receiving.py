@@ -196,7 +196,7 @@ class ReceivingService:
         if check.already_held:
             return
         m = check.opened.manifest
-        with self.r.db.session() as s:
+        with self.r.db.batch() as s:
             package = ReceivedPackage(office_code=check.office_code, office_name=check.office_name,
                                       office_kind=check.office_kind, year=check.year, sequence=check.sequence,
                                       sha256=check.opened.sha256,

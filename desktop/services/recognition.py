@@ -76,7 +76,7 @@ class RecognitionService:
 
     def _each(self, enrolment_ids: Iterable[int], action: Action, summary: str) -> ProposeResult:
         moved, refused = 0, []
-        with self.db.session() as s:
+        with self.enrolments.batch() as s:
             for eid in enrolment_ids:
                 e = s.get_one(Enrolment, eid)
                 before = Status(e.status)
@@ -117,7 +117,7 @@ class RecognitionService:
         proposed = self.proposal_list(year)
         if not proposed:
             raise CycleError(f"Danh sách đề nghị năm {year} đang trống: chưa có ai để công nhận.")
-        with self.db.session() as s:
+        with self.enrolments.batch() as s:
             office = s.scalars(select(Office)).one()
             if s.scalar(select(func.count()).where(Decision.year == year, Decision.number == number)):
                 raise CycleError(f"Đã có quyết định số {number} của năm {year}.")

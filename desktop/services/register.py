@@ -2,25 +2,42 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
 from desktop import config
 from desktop.db import migrate
 from desktop.db.engine import Database
+from desktop.db.integrity import file_problem, looks_damaged
+from desktop.services import backups, claims, failures
 from desktop.services.citizens import CitizenService
+from desktop.services.claims import Claim
 from desktop.services.criteria import CriteriaService
 from desktop.services.enrolments import EnrolmentService
 from desktop.services.office import OfficeService
 from desktop.services.recognition import RecognitionService
 from desktop.services.year_stats import YearStatsService
 
+log = logging.getLogger(__name__)
+
 
 class OpenError(RuntimeError):
     """The register cannot be opened; the message is for the clerk."""
+
+
+class DamagedRegister(OpenError):
+    """The register's file fails SQLite's check; `good` is the newest backup that passes it (or None)."""
+
+    def __init__(self, message: str, good) -> None:  # noqa: ANN001 - a backups.BackupPreview or None
+        super().__init__(message)
+        self.good = good
 
 
 @dataclass
@@ -34,6 +51,7 @@ class Register:
     recognition: RecognitionService
     stats: YearStatsService
     problems: list[str]  # found while opening (a broken criteria file); the program goes on
+    claim: Claim | None = None  # this opening's hold on the folder (a restore waits for every other to close)
 
     # the exchange's services, made when first used (they need the register itself)
     @cached_property
@@ -62,11 +80,39 @@ class Register:
 
     def close(self) -> None:
         self.db.dispose()
+        if self.claim is not None:
+            self.claim.release()
 
 
 def open_register(folder: Path, url: str | None = None, today: Callable[[], date] = date.today) -> Register:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    db = Database(config.database_url(folder, url))
+    if claims.restoring(folder):
+        raise OpenError("Sổ đang được khôi phục từ bản sao lưu (ở một cửa sổ hoặc lệnh khác): chờ xong rồi mở lại.")
+    claim = Claim(folder)
+    try:
+        if not claims.others(folder, (claim,)):
+            backups.remove_leftovers(folder)
+        db = _open_database(folder, config.database_url(folder, url))
+    except BaseException:
+        claim.release()
+        raise
+    office = OfficeService(db)
+    actor = office.clerk_name
+    criteria = CriteriaService(db, actor)
+    problems = criteria.sync_shipped()
+    enrolments = EnrolmentService(db, criteria, actor, today)
+    return Register(folder, db, office, CitizenService(db, actor, today), criteria, enrolments,
+                    RecognitionService(db, enrolments, actor), YearStatsService(db, actor), problems, claim)
+
+
+def _open_database(folder: Path, url: str) -> Database:
+    """The database, checked (an SQLite file with SQLite's quick check, before the engine touches it) and
+    brought up to date."""
+    file = Path(make_url(url).database or "") if url.startswith("sqlite") else None
+    if file and file.name and file.exists() and file.stat().st_size and (problem := file_problem(file)):
+        log.error("Sổ hỏng: %s: %s", file, problem)
+        raise _damaged(folder)
+    db = Database(url)
     try:
         migrate.upgrade(db.engine, config.backup_dir(folder))
     except migrate.NewerDatabaseError as e:
@@ -74,11 +120,15 @@ def open_register(folder: Path, url: str | None = None, today: Callable[[], date
         raise OpenError(str(e)) from e
     except Exception as e:
         db.dispose()
-        raise OpenError(f"Không mở được cơ sở dữ liệu {db.engine.url.render_as_string()}: {e}") from e
-    office = OfficeService(db)
-    actor = office.clerk_name
-    criteria = CriteriaService(db, actor)
-    problems = criteria.sync_shipped()
-    enrolments = EnrolmentService(db, criteria, actor, today)
-    return Register(folder, db, office, CitizenService(db, actor, today), criteria, enrolments,
-                    RecognitionService(db, enrolments, actor), YearStatsService(db, actor), problems)
+        log.exception("Không mở được cơ sở dữ liệu %s", db.engine.url.render_as_string())
+        if isinstance(e, DBAPIError) and looks_damaged(e):
+            raise _damaged(folder) from None
+        plain = failures.explain(e, folder, url)
+        raise OpenError(plain or f"Không mở được cơ sở dữ liệu {db.engine.url.render_as_string()} (chi tiết trong "
+                                 "nhật ký của chương trình).") from None
+    return db
+
+
+def _damaged(folder: Path) -> DamagedRegister:
+    good = backups.newest_good(folder)
+    return DamagedRegister(failures.damaged_text(folder, good), good)

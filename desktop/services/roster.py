@@ -22,7 +22,7 @@ from desktop.domain.citizen import CitizenData, CitizenDraft, check_draft
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.names import search_key, sort_key
 from desktop.domain.sex import Sex
-from desktop.services.backups import make_backup
+from desktop.services.backups import BackupError, make_backup
 from desktop.services.register import Register
 from desktop.sheets.roster_read import FIELD_HEADERS, RosterFileError, RosterSheet, read_roster
 
@@ -186,8 +186,13 @@ class RosterService:
         if not chosen:
             return ImportResult(0, len(dry.results))
         actor, now = self.r.office.clerk_name(), utcnow()
+        self.r.db.ensure_sound()  # before the backup: a damaged file is neither copied nor written into
+        backup = None
         if is_sqlite(self.r.db.engine):
-            make_backup(self.r.db, self.r.folder, reason="truoc-nhap-excel")
+            try:
+                backup = make_backup(self.r.db, self.r.folder, reason="truoc-nhap-excel")
+            except BackupError as e:
+                raise RosterError(f"Chưa nhập (không sao lưu được trước khi nhập): {e}") from None
         try:
             with self.r.db.session() as s:
                 last_id = s.scalar(select(func.max(Citizen.id))) or 0
@@ -201,9 +206,13 @@ class RosterService:
                            literal(changes))
                     # created_at too: on a shared server another clerk's new person may land beside this batch
                     .where(Citizen.id > last_id, Citizen.created_at == now)))
-        except IntegrityError:
-            raise RosterError("Trong lúc kiểm tra, có người khác vừa được nhập trùng số CCCD: chưa lưu gì. "
-                              "Hãy kiểm tra lại tệp.") from None
+        except BaseException as e:
+            if backup is not None:  # nothing was imported: the copy taken before it is the register as it is
+                backup.unlink(missing_ok=True)
+            if isinstance(e, IntegrityError):
+                raise RosterError("Trong lúc kiểm tra, có người khác vừa được nhập trùng số CCCD: chưa lưu gì. "
+                                  "Hãy kiểm tra lại tệp.") from None
+            raise
         return ImportResult(len(chosen), len(dry.results) - len(chosen))
 
 

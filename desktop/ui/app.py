@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import APP_NAME, __version__, config
 from desktop.resources import resource
-from desktop.services.register import OpenError, open_register
+from desktop.services.register import DamagedRegister, OpenError, open_register
 from desktop.ui import messages
 
 BENCH_T0 = "SO_CDHT_BENCH_T0"  # set by the bench command: the moment it started this process
@@ -39,16 +39,21 @@ def run_window(args: argparse.Namespace) -> int:
     from desktop.logs import setup_logging, watch_fatal_errors
     from desktop.ui import safety
 
-    safety.install_crash_dialog(setup_logging(folder))
+    safety.install_crash_dialog(setup_logging(folder), folder, config.database_url(folder, args.db_url))
     watch_fatal_errors(folder)
     try:
         register = open_register(folder, args.db_url)
+    except DamagedRegister as e:
+        safety.offer_restore(e, folder)
+        return 2
     except OpenError as e:
         messages.warn(None, "Không mở được sổ", str(e))
         return 2
-    if not safety.check_at_start(register):
-        return 1
     lock = safety.abnormal_end_notice(folder) if not args.bench_window else None
+    from desktop.services.clock import clock_warning
+
+    if warning := clock_warning(register):
+        messages.warn(None, "Đồng hồ máy tính bị sai", warning)
     from desktop.ui.main_window import MainWindow
     from desktop.ui.setup_wizard import SetupWizard
 

@@ -12,22 +12,24 @@ from types import TracebackType
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QWidget
-from sqlalchemy.exc import OperationalError
 
 from desktop.logs import mark_ended, mark_running
-from desktop.services import backups
-from desktop.services.register import Register
+from desktop.services import backups, claims, failures
+from desktop.services.register import DamagedRegister, Register
 from desktop.ui import messages
 
 log = logging.getLogger("desktop.ui")
 HOUR_MS = 3_600_000
 
 
+_data: Path | None = None  # the data folder and database address of this run, for the messages
+_url: str | None = None
+
+
 def explain(error: BaseException) -> str | None:
     """A plain message for the failures a clerk can do something about; None for the unexpected."""
-    text = str(error).lower()
-    if isinstance(error, OperationalError) and "locked" in text:
-        return "Sổ đang bận (một cửa sổ khác đang ghi). Chờ vài giây rồi làm lại; dữ liệu đã lưu vẫn còn nguyên."
+    if _data is not None and (plain := failures.explain(error, _data, _url)):
+        return plain
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
         return "Ổ đĩa đã đầy: hãy xoá bớt tệp không cần rồi làm lại. Dữ liệu đã lưu vẫn còn nguyên."
     if isinstance(error, FileNotFoundError):
@@ -37,8 +39,12 @@ def explain(error: BaseException) -> str | None:
     return None
 
 
-def install_crash_dialog(log_path: Path) -> None:
-    """Any error the window did not expect: logged, then a Vietnamese dialog saying what to do."""
+def install_crash_dialog(log_path: Path, data: Path | None = None, url: str | None = None) -> None:
+    """Any error the window did not expect: logged, then a Vietnamese dialog saying what to do (never the
+    error's own text: it can hold a row's personal data)."""
+    global _data, _url
+    _data, _url = data, url
+
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.error("Lỗi không mong muốn:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         plain = explain(error)
@@ -47,8 +53,8 @@ def install_crash_dialog(log_path: Path) -> None:
             return
         messages.warn(None, "Đã xảy ra lỗi", "Chương trình gặp một lỗi không mong muốn. Dữ liệu đã lưu trước đó vẫn "
                                              "còn nguyên.\n\nHãy đóng cửa sổ này, làm lại việc vừa làm; nếu lỗi lặp lại, "
-                                             f"gửi tệp nhật ký cho người hỗ trợ:\n{log_path}\n\n({type(error).__name__}: "
-                                             f"{error})")
+                                             f"gửi tệp nhật ký cho người hỗ trợ:\n{log_path}\n\n(mã lỗi: "
+                                             f"{type(error).__name__})")
 
     sys.excepthook = hook
 
@@ -126,43 +132,55 @@ def backup_now(parent: QWidget, register: Register) -> Path | None:
     return path
 
 
-def restore_from(parent: QWidget, register: Register, path: Path | None = None) -> bool:
-    """Preview, confirm, restore; the window then closes and the clerk opens the program again."""
+def restore_from(parent: QWidget | None, register: Register | None, path: Path | None = None,
+                 folder: Path | None = None, damaged: bool = False) -> bool:
+    """Preview, confirm, restore; the window then closes and the clerk opens the program again. Works on
+    the file level: `register` may be None when the register is too damaged to open."""
+    folder = register.folder if register is not None else folder
+    assert folder is not None
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu", str(backups.backup_folder(register.folder)),
+        name, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu", str(backups.backup_folder(folder)),
                                               "Sao lưu (*.zip)")
         if not name:
             return False
         path = Path(name)
     try:
-        p = backups.preview(path)
+        p = backups.preview(path, folder)
     except backups.BackupError as e:
         messages.warn(parent, "Không khôi phục được", str(e))
         return False
-    if not messages.confirm(parent, "Khôi phục bản sao lưu",
-                            f"Bản sao lưu lúc {p.made_at}: {p.office}, {p.citizens} người trong sổ, {p.enrolments} "
-                            f"lượt đăng ký, thay đổi cuối {p.last_change}.\n\nSổ hiện tại sẽ được sao lưu trước, rồi "
-                            "thay bằng bản này. Chương trình sẽ đóng; hãy mở lại sau đó.", yes="Khôi phục"):
+    if n := claims.others(folder, (register.claim if register is not None else None,)):
+        messages.warn(parent, "Chưa khôi phục được", f"Sổ đang mở ở {n} cửa sổ khác trên máy này. Hãy đóng các cửa sổ "
+                                                     "đó trước: những gì chúng lưu sau khi khôi phục sẽ bị mất.")
         return False
-    register.close()
-    safety = backups.restore(path, register.folder)
-    messages.inform(parent, "Đã khôi phục", f"Đã khôi phục. Sổ trước đó được giữ ở:\n{safety}\n\nHãy mở lại chương trình.")
+    now = ("Sổ hiện tại bị hỏng: tệp hỏng sẽ được đổi tên và giữ lại bên cạnh (không xoá), rồi thay bằng bản này."
+           if damaged else "Sổ hiện tại sẽ được sao lưu trước, rồi thay bằng bản này.")
+    intro = ("Sổ bị hỏng: tệp cơ sở dữ liệu không còn nguyên vẹn, chương trình không mở nó.\n\n"
+             "Bản sao lưu tốt gần nhất" if damaged else "Bản sao lưu")
+    if not messages.confirm(parent, "Sổ bị hỏng: khôi phục bản sao lưu" if damaged else "Khôi phục bản sao lưu",
+                            f"{intro} lúc {p.made_at}: {p.office}, {p.citizens} người trong sổ, {p.enrolments} "
+                            f"lượt đăng ký, thay đổi cuối {p.last_change}.\n\n{now} Chương trình sẽ đóng; hãy mở "
+                            "lại sau đó.", yes="Khôi phục"):
+        return False
+    if register is not None:
+        register.close()
+    try:
+        done = backups.restore(path, folder)
+    except backups.BackupError as e:
+        messages.warn(parent, "Không khôi phục được", f"{e}\n\nChương trình sẽ đóng; hãy mở lại.")
+        return True  # the register is closed either way: the window must close
+    messages.inform(parent, "Đã khôi phục", f"Đã khôi phục bản sao lưu lúc {p.made_at}. {done.describe()}\n\n"
+                                            "Hãy mở lại chương trình.")
     return True
 
 
-def check_at_start(register: Register) -> bool:
-    """A damaged database: say so and offer the newest backup. Returns True when the window may open."""
-    problem = backups.integrity_problem(register.db)
-    if problem is None:
-        return True
-    log.error("Cơ sở dữ liệu hỏng: %s", problem)
-    newest = next(iter(backups.backups(register.folder)), None)
-    if newest is None:
-        messages.warn(None, "Sổ bị hỏng", f"Cơ sở dữ liệu bị hỏng ({problem}) và chưa có bản sao lưu nào. "
-                                          "Đừng ghi thêm; hãy nhờ người hỗ trợ sao chép thư mục dữ liệu.")
-        return False
-    restore_from(None, register, newest)
-    return False
+def offer_restore(error: DamagedRegister, folder: Path) -> None:
+    """At start, a register too damaged to open: say so and offer the newest backup that is sound."""
+    log.error("Sổ hỏng khi mở: %s", folder)
+    if error.good is None:
+        messages.warn(None, "Sổ bị hỏng", str(error))
+        return
+    restore_from(None, None, error.good.path, folder=folder, damaged=True)
 
 
 def add_backup_menu(window, register: Register) -> None:  # noqa: ANN001 - a QMainWindow

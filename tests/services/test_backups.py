@@ -5,6 +5,7 @@ import pytest
 
 from desktop import PRODUCER
 from desktop.db.citizen_queries import CitizenFilter
+from desktop.db.integrity import file_problem
 from desktop.domain.retention import to_keep
 from desktop.services import backups
 from desktop.services.register import open_register
@@ -48,7 +49,7 @@ def test_backup_preview_restore_round_trip(office, tmp_path):
     with zipfile.ZipFile(path) as z:
         assert {"so-cong-dan-hoc-tap.sqlite", "khoa/ky-so.key", "khoa/giai-ma.khoa"} <= set(z.namelist())
         assert z.comment.decode() == PRODUCER
-    p = backups.preview(path)
+    p = backups.preview(path, office.folder)
     assert (p.office, p.citizens, p.has_keys) == ("Hội Khuyến học xã Hàm Thuận", 1, True)
     import re
 
@@ -56,12 +57,12 @@ def test_backup_preview_restore_round_trip(office, tmp_path):
         assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", shown), shown
     add(office, "Trần Thị Bình", birth="1981")  # a change made after the backup
     office.close()
-    safety = backups.restore(path, office.folder)
-    assert safety.exists() and backups.preview(safety).citizens == 2  # the restore itself can be undone
+    done = backups.restore(path, office.folder)
+    assert done.safety.exists() and backups.preview(done.safety, office.folder).citizens == 2  # the restore itself can be undone
     again = open_register(office.folder)
     try:
         assert again.citizens.count(CitizenFilter()) == 1
-        assert backups.integrity_problem(again.db) is None
+        assert file_problem(again.db.sqlite_file, full=True) is None
     finally:
         again.close()
 
@@ -76,7 +77,7 @@ def test_a_usb_stick_and_a_broken_file(office, tmp_path):
     with zipfile.ZipFile(tmp_path / "la.zip", "w") as z:
         z.writestr("readme.txt", "x")
     with pytest.raises(backups.BackupError, match="không phải bản sao lưu"):
-        backups.preview(tmp_path / "la.zip")
+        backups.preview(tmp_path / "la.zip", office.folder)
 
 
 def test_once_a_day_then_rotation(office):
@@ -99,14 +100,7 @@ def test_a_damaged_database_is_noticed(tmp_path):
     for i in range(4096, len(data), 997):  # scribble over the pages after the header
         data[i] ^= 0xFF
     db_file.write_bytes(bytes(data))
-    from desktop import config
-    from desktop.db.engine import Database
-
-    db = Database(config.database_url(tmp_path / "d"))
-    try:
-        assert backups.integrity_problem(db) is not None
-    finally:
-        db.dispose()
+    assert file_problem(db_file) is not None
 
 
 def test_an_import_takes_a_backup_first(office, tmp_path):
@@ -121,4 +115,4 @@ def test_an_import_takes_a_backup_first(office, tmp_path):
     service = RosterService(office)
     service.import_rows(service.dry_run(tmp_path / "r.xlsx"))
     events = list((backups.backup_folder(office.folder) / backups.EVENTS).glob("*truoc-nhap-excel.zip"))
-    assert len(events) == 1 and backups.preview(events[0]).citizens == 0
+    assert len(events) == 1 and backups.preview(events[0], office.folder).citizens == 0

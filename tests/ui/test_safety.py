@@ -46,7 +46,7 @@ def test_daily_backup_and_restore_from_the_menu(qtbot, office, monkeypatch):
     qtbot.addWidget(parent)
     daily = safety.DailyBackup(office, parent)
     daily.run()
-    assert daily.last is not None and backups.preview(daily.last).citizens == 1
+    assert daily.last is not None and backups.preview(daily.last, office.folder).citizens == 1
     add(office, "Trần Văn Bình", birth="1981")
     monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
     monkeypatch.setattr(messages, "inform", lambda *a: None)

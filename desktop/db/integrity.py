@@ -1,0 +1,64 @@
+"""Whether an SQLite file is sound, read with the bare driver: a damaged file must be checked (and set
+aside) without the program's engine, whose first statement at connect (journal_mode) already fails on it.
+
+Measured on the 100,000-person benchmark register (162 MB, a year recognized): quick_check 0.2 s
+(1.7 s from a cold disk cache), integrity_check 1.2 s. The quick one runs before every batch write and at
+start; the full one (which also compares every index with its table) in `self-test` and on a backup
+about to be restored over a damaged register."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DamagedDatabase(RuntimeError):
+    """The register's file fails SQLite's own check; `problem` is what SQLite said (for the log)."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+def file_problem(path: Path, full: bool = False) -> str | None:
+    """None when the file is a sound SQLite database; else what is wrong, in SQLite's words."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(100)
+    except OSError as e:
+        return f"không đọc được tệp: {e.strerror or e}"
+    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
+        return "file is not a database (phần đầu tệp không phải của SQLite)"
+    try:
+        # no pragmas at connect, unlike the engine; not read-only either, so a sound file's write-ahead log
+        # left by a killed run is recovered rather than reported as a fault
+        with closing(sqlite3.connect(path, timeout=10)) as c:
+            return _verdict(c.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}(20)").fetchall())
+    except sqlite3.DatabaseError as e:
+        return str(e)
+
+
+def connection_problem(dbapi_connection, full: bool = False) -> str | None:  # noqa: ANN001 - a DB-API connection
+    try:
+        cur = dbapi_connection.cursor()
+        try:
+            cur.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}(20)")
+            return _verdict(cur.fetchall())
+        finally:
+            cur.close()
+    except sqlite3.DatabaseError as e:
+        return str(e)
+
+
+def _verdict(rows: list) -> str | None:
+    lines = [str(r[0]) for r in rows]
+    return None if lines == ["ok"] else "; ".join(lines)
+
+
+def looks_damaged(error: BaseException) -> bool:
+    """An error SQLite raises when it meets a damaged page in the middle of ordinary work."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    return any(s in text for s in ("malformed", "file is not a database", "not a database", "disk image"))

@@ -1,0 +1,98 @@
+"""Failures a clerk can act on, told in Vietnamese: the register damaged, the disk full, the server out of
+reach, the register busy. Each says what happened, whether anything was saved, and what to do; none
+repeats the error's own text, which can carry SQL and a row's personal data (that goes to the log)."""
+
+from __future__ import annotations
+
+import errno
+import shutil
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from desktop.db.integrity import DamagedDatabase, looks_damaged
+
+NOTHING_SAVED = "Việc vừa làm chưa được lưu (không có gì lưu dở dang); mọi thứ đã lưu trước đó vẫn còn nguyên."
+MB = 1024 * 1024
+
+
+def disk_full(folder: Path, needed: int = 0) -> str:
+    free = _free(folder)
+    text = f"Ổ đĩa chứa thư mục {folder} đã đầy" + (f" (còn trống {_mb(free)})" if free is not None else "") + "."
+    if needed > (free or 0):
+        text += f" Cần trống thêm ít nhất {_mb(needed - (free or 0))}:"
+    else:
+        text += " Cần giải phóng chỗ trống:"
+    return text + " xoá bớt tệp không cần (hoặc chuyển sang ổ khác) rồi làm lại."
+
+
+def damaged(data: Path) -> str:
+    from desktop.services.backups import newest_good  # backups imports this module
+
+    return damaged_text(data, newest_good(data))
+
+
+def damaged_text(data: Path, good) -> str:  # noqa: ANN001 - a backups.BackupPreview or None
+    text = ("Sổ bị hỏng: tệp cơ sở dữ liệu không còn nguyên vẹn (ổ đĩa lỗi, mất điện khi đang ghi, hoặc tệp bị "
+            "sửa bên ngoài chương trình). Chương trình không ghi thêm gì vào sổ này.")
+    if good is None:
+        return text + (" Chưa có bản sao lưu nào dùng được: đừng ghi thêm; hãy sao chép cả thư mục dữ liệu "
+                       f"({data}) ra USB và nhờ người hỗ trợ.")
+    return text + (f" Có thể hỏng từ sau bản sao lưu tốt gần nhất, lúc {good.made_at} ({good.citizens} người trong "
+                   f"sổ). Cách làm: đóng rồi mở lại chương trình và chọn khôi phục bản đó, hoặc gõ lệnh\n"
+                   f"python -m desktop restore \"{good.path}\" --yes\n"
+                   "Tệp hỏng được giữ lại bên cạnh, không bị xoá.")
+
+
+def unreachable(url: str) -> str:
+    u = make_url(url)
+    where = f"{u.host or 'localhost'}:{u.port or 5432}" + (f", cơ sở dữ liệu {u.database}" if u.database else "")
+    return (f"Không kết nối được máy chủ cơ sở dữ liệu ở {where}: máy chủ đã dừng, mạng bị ngắt hoặc địa chỉ sai. "
+            f"{NOTHING_SAVED} Kiểm tra máy chủ và mạng rồi làm lại.")
+
+
+def explain(error: BaseException, data: Path, url: str | None = None) -> str | None:
+    """The clerk's message for a failure of the register, the disk or the server; None for the unforeseen."""
+    orig = getattr(error, "orig", None) or error
+    text = str(orig).lower()
+    if isinstance(error, DamagedDatabase) or (isinstance(error, DBAPIError) and looks_damaged(error)):
+        return damaged(data)
+    if _disk_full(error, text, data):
+        return f"{disk_full(data)} {NOTHING_SAVED}"
+    if isinstance(error, OperationalError) and "locked" in text:
+        return "Sổ đang bận (một cửa sổ khác đang ghi). Chờ vài giây rồi làm lại; dữ liệu đã lưu vẫn còn nguyên."
+    if url and not url.startswith("sqlite") and isinstance(error, DBAPIError) and _connection_lost(error, text):
+        return unreachable(url)
+    return None
+
+
+def _disk_full(error: BaseException, text: str, data: Path) -> bool:
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    if not isinstance(error, DBAPIError):
+        return False
+    if "database or disk is full" in text or "no space left" in text:
+        return True
+    # SQLite reports a write into the log that found no room as an I/O error
+    return "disk i/o error" in text and (_free(data) or 0) < 64 * MB
+
+
+def _connection_lost(error: DBAPIError, text: str) -> bool:
+    return error.connection_invalidated or any(s in text for s in (
+        "connection refused", "could not connect", "server closed the connection", "terminating connection",
+        "connection is closed", "connection timed out", "no route to host", "name or service not known",
+        "the connection is lost", "consuming input failed", "connection failed"))
+
+
+def _free(folder: Path) -> int | None:
+    for place in (folder, *folder.parents):
+        try:
+            return shutil.disk_usage(place).free
+        except OSError:
+            continue
+    return None
+
+
+def _mb(n: int) -> str:
+    return f"{max(n, 0) / MB:,.0f} MB".replace(",", ".")
