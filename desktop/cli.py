@@ -162,9 +162,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace, folder: Path):  # noqa: ANN202
-    from desktop.services.register import OpenError, open_register
-
     from desktop.services.clock import clock_warning
+    from desktop.services.register import OpenError, open_register
 
     try:
         register = open_register(folder, args.db_url)

@@ -16,6 +16,9 @@ LOG_FILE = "so-cdht.log"
 
 
 def setup_logging(data: Path) -> Path:
+    # a log that cannot be written (the disk is full) is skipped, never reported on the clerk's screen
+    # with a traceback, as the logging module does by default
+    logging.raiseExceptions = False
     folder = data / LOG_FOLDER
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / LOG_FILE

@@ -3,6 +3,7 @@
 # on loopback only, no password (trust), thrown away with its folder.
 #   bash scripts/postgres.sh start DIR   prints the server's URL (the cluster lives in DIR)
 #   bash scripts/postgres.sh stop DIR
+#   bash scripts/postgres.sh restart DIR  the same cluster again, on its port (a server that went away)
 # Debian's `postgresql` package provides the binaries (scripts/setup.sh installs it).
 set -euo pipefail
 action=${1:?start|stop}
@@ -22,10 +23,14 @@ start)
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   # durability is not what the tests check: fsync off makes their many small databases quick to make.
   # A benchmark that should count the disk, as an office's server does: PG_OPTIONS= bash scripts/postgres.sh …
+  echo "$port" >"$dir/port"
   options=${PG_OPTIONS--c fsync=off -c full_page_writes=off}
-  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o \
-    "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 $options" start >/dev/null
+  echo "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 $options" >"$dir/options"
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "$(cat "$dir/options")" start >/dev/null
   echo "postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
+  ;;
+restart)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "$(cat "$dir/options")" start >/dev/null
   ;;
 stop)
   as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null || true

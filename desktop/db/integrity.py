@@ -38,7 +38,7 @@ def file_problem(path: Path, full: bool = False) -> str | None:
         with closing(sqlite3.connect(path, timeout=10)) as c:
             return _verdict(c.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}(20)").fetchall())
     except sqlite3.DatabaseError as e:
-        return str(e)
+        return _damage_or_raise(e)
 
 
 def connection_problem(dbapi_connection, full: bool = False) -> str | None:  # noqa: ANN001 - a DB-API connection
@@ -50,7 +50,15 @@ def connection_problem(dbapi_connection, full: bool = False) -> str | None:  # n
         finally:
             cur.close()
     except sqlite3.DatabaseError as e:
-        return str(e)
+        return _damage_or_raise(e)
+
+
+def _damage_or_raise(error: sqlite3.DatabaseError) -> str:
+    """SQLite's word on a damaged file; any other failure (disk full, I/O error, locked: the file could not
+    be read now) is raised, never taken for damage: a sound register must not be set aside."""
+    if looks_damaged(error) or type(error) is sqlite3.DatabaseError:
+        return str(error)
+    raise error
 
 
 def _verdict(rows: list) -> str | None:

@@ -4,7 +4,6 @@ receive and restore, and on request to any folder; kept with rotation; restored 
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import shutil
@@ -23,7 +22,7 @@ from desktop.db.engine import Database, is_sqlite
 from desktop.db.integrity import file_problem
 from desktop.domain.retention import to_keep
 from desktop.services.claims import RESTORING, Claim, Held, others
-from desktop.services.failures import disk_full
+from desktop.services.failures import disk_full, is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +65,7 @@ def make_backup(db: Database, data: Path, target: Path | None = None, reason: st
         with scratch(data) as tmp:
             copy = backup_sqlite(db.engine, tmp / DB_MEMBER)
             _zip(copy, data, path)
-    except OSError as e:
+    except (OSError, sqlite3.Error) as e:  # SQLite's copy into the scratch folder meets a full disk as its own error
         raise BackupError(_cannot_write(e, folder, db.sqlite_file)) from e
     return path
 
@@ -89,11 +88,13 @@ def _zip(copy: Path, data: Path, path: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _cannot_write(error: OSError, folder: Path, register_file: Path | None) -> str:
-    if error.errno == errno.ENOSPC:
+def _cannot_write(error: OSError | sqlite3.Error, folder: Path, register_file: Path | None) -> str:
+    log.error("Không ghi được bản sao lưu vào %s: %s", folder, error)
+    if is_disk_full(error, folder):
         size = register_file.stat().st_size if register_file and register_file.exists() else 0
         return disk_full(folder, 2 * size) + " Chưa có bản sao lưu mới; sổ vẫn nguyên như trước."
-    return f"Không ghi được bản sao lưu vào {folder}: {error.strerror or error}. Sổ vẫn nguyên như trước."
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else "lỗi ghi tệp (chi tiết trong nhật ký)"
+    return f"Không ghi được bản sao lưu vào {folder}: {reason}. Sổ vẫn nguyên như trước."
 
 
 @contextmanager
@@ -239,7 +240,7 @@ def restore(path: Path, data: Path) -> RestoreResult:
                 os.replace(staged, current)  # same file system: the data folder holds the scratch folder
                 current.chmod(0o600)
             _restore_keys(path, data)
-        except OSError as e:
+        except (OSError, sqlite3.Error) as e:
             raise BackupError(_cannot_write(e, data, current)) from e
     finally:
         claim.release()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import shutil
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -58,19 +59,20 @@ def explain(error: BaseException, data: Path, url: str | None = None) -> str | N
     text = str(orig).lower()
     if isinstance(error, DamagedDatabase) or (isinstance(error, DBAPIError) and looks_damaged(error)):
         return damaged(data)
-    if _disk_full(error, text, data):
+    if is_disk_full(error, data):
         return f"{disk_full(data)} {NOTHING_SAVED}"
-    if isinstance(error, OperationalError) and "locked" in text:
+    if isinstance(error, OperationalError | sqlite3.OperationalError) and "locked" in text:
         return "Sổ đang bận (một cửa sổ khác đang ghi). Chờ vài giây rồi làm lại; dữ liệu đã lưu vẫn còn nguyên."
     if url and not url.startswith("sqlite") and isinstance(error, DBAPIError) and _connection_lost(error, text):
         return unreachable(url)
     return None
 
 
-def _disk_full(error: BaseException, text: str, data: Path) -> bool:
+def is_disk_full(error: BaseException, data: Path) -> bool:
+    text = str(getattr(error, "orig", None) or error).lower()
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
         return True
-    if not isinstance(error, DBAPIError):
+    if not isinstance(error, DBAPIError | sqlite3.Error):
         return False
     if "database or disk is full" in text or "no space left" in text:
         return True
@@ -95,4 +97,5 @@ def _free(folder: Path) -> int | None:
 
 
 def _mb(n: int) -> str:
-    return f"{max(n, 0) / MB:,.0f} MB".replace(",", ".")
+    mb = max(n, 0) / MB
+    return (f"{mb:.1f} MB".replace(".", ",") if mb < 10 else f"{mb:,.0f} MB".replace(",", "."))

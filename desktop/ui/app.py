@@ -58,7 +58,8 @@ def run_window(args: argparse.Namespace) -> int:
     from desktop.ui.setup_wizard import SetupWizard
 
     if register.office.info() is None:
-        wizard = SetupWizard(register.office, keys=register.keys)
+        wizard = SetupWizard(register.office, keys=register.keys,
+                             restore=lambda parent: safety.restore_from(parent, register))
         if wizard.exec() != QDialog.DialogCode.Accepted:
             register.close()
             safety.release(folder, lock)

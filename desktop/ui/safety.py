@@ -3,7 +3,6 @@ the database at start, backing up and restoring from the menu, and the notice of
 
 from __future__ import annotations
 
-import errno
 import logging
 import sys
 import traceback
@@ -28,10 +27,8 @@ _url: str | None = None
 
 def explain(error: BaseException) -> str | None:
     """A plain message for the failures a clerk can do something about; None for the unexpected."""
-    if _data is not None and (plain := failures.explain(error, _data, _url)):
+    if plain := failures.explain(error, _data or Path.home(), _url):
         return plain
-    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
-        return "Ổ đĩa đã đầy: hãy xoá bớt tệp không cần rồi làm lại. Dữ liệu đã lưu vẫn còn nguyên."
     if isinstance(error, FileNotFoundError):
         return f"Không tìm thấy tệp: {error.filename}."
     if isinstance(error, PermissionError):

@@ -24,8 +24,11 @@ from desktop.ui.widgets import ErrorLabel, FoldingComboBox
 
 
 class SetupWizard(QWizard):
-    def __init__(self, office: OfficeService, parent: QWidget | None = None, keys=None) -> None:  # noqa: ANN001
-        """`keys` (a KeyService): when given, the last page creates the office's keys."""
+    def __init__(self, office: OfficeService, parent: QWidget | None = None, keys=None,  # noqa: ANN001
+                 restore: Callable[[QWidget], bool] | None = None) -> None:
+        """`keys` (a KeyService): when given, the last page creates the office's keys. `restore`: when given,
+        a button restores a backup instead (a new PC taking over an office's register); the wizard then
+        closes unfinished."""
         super().__init__(parent)
         self._office = office
         self._keys = keys
@@ -37,6 +40,10 @@ class SetupWizard(QWizard):
                              (QWizard.WizardButton.CancelButton, "Huỷ")):
             self.setButtonText(button, text)
         fit(self, "thiet-lap", 620, 460)
+        if restore is not None:
+            self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+            self.setButtonText(QWizard.WizardButton.CustomButton1, "&Khôi phục từ bản sao lưu…")
+            self.customButtonClicked.connect(lambda _which: restore(self) and self.reject())
 
         # 1. the commune
         self.province = FoldingComboBox()

@@ -12,7 +12,8 @@ from tests.conftest import add
 def test_expected_failures_get_a_plain_message():
     locked = OperationalError("INSERT", {}, Exception("database is locked"))
     assert safety.explain(locked).startswith("Sổ đang bận")
-    assert safety.explain(OSError(errno.ENOSPC, "No space left")).startswith("Ổ đĩa đã đầy")
+    full = safety.explain(OSError(errno.ENOSPC, "No space left"))
+    assert full.startswith("Ổ đĩa chứa thư mục") and "đã đầy" in full and "No space" not in full
     assert safety.explain(ValueError("x")) is None
 
 
@@ -26,7 +27,7 @@ def test_the_crash_dialog_logs_and_says_where(monkeypatch, tmp_path):
     try:
         safety.install_crash_dialog(log_path)
         try:
-            raise RuntimeError("hỏng bất ngờ")
+            raise RuntimeError("hỏng bất ngờ ở Nguyễn Văn An 068080001234")
         except RuntimeError as e:
             __import__("sys").excepthook(type(e), e, e.__traceback__)
     finally:
@@ -34,6 +35,7 @@ def test_the_crash_dialog_logs_and_says_where(monkeypatch, tmp_path):
         logging.getLogger().removeHandler(handler)
         handler.close()
     assert "Dữ liệu đã lưu trước đó vẫn còn nguyên" in said[0] and str(log_path) in said[0]
+    assert "Nguyễn Văn An" not in said[0] and "068080001234" not in said[0]  # the error's text: the log only
     assert "hỏng bất ngờ" in log_path.read_text(encoding="utf-8")
 
 
@@ -115,3 +117,35 @@ def test_a_power_cut_is_told_too(qtbot, tmp_path, monkeypatch):
     lock = safety.abnormal_end_notice(tmp_path)
     safety.release(tmp_path, lock)
     assert len(said) == 1 and "tắt đột ngột" in said[0]
+
+
+@pytest.mark.sqlite_only
+def test_a_new_pc_restores_from_the_first_start_wizard(qtbot, office, tmp_path, monkeypatch):
+    """The office's backup on a USB stick, a new PC: the wizard's button restores it, no setting up."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QWizard
+
+    from desktop.services.register import open_register
+    from desktop.ui.setup_wizard import SetupWizard
+
+    add(office, "Nguyễn Văn An", birth="1980")
+    usb = backups.make_backup(office.db, office.folder, tmp_path / "usb")
+    new_pc = open_register(tmp_path / "may-moi")
+    told = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(usb), ""))
+    monkeypatch.setattr(messages, "inform", lambda _p, title, text: told.append(title))
+    wizard = SetupWizard(new_pc.office, keys=new_pc.keys, restore=lambda parent: safety.restore_from(parent, new_pc))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    button = wizard.button(QWizard.WizardButton.CustomButton1)
+    assert button.isVisible() and "Khôi phục" in button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert told == ["Đã khôi phục"] and not wizard.isVisible()
+    again = open_register(tmp_path / "may-moi")
+    try:
+        assert again.office.info().association_name == "Hội Khuyến học xã Hàm Thuận"
+        from desktop.db.citizen_queries import CitizenFilter
+
+        assert again.citizens.count(CitizenFilter()) == 1
+    finally:
+        again.close()

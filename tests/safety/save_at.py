@@ -1,0 +1,37 @@
+"""A second clerk, in a process of its own: reads each person, then saves them at an agreed instant
+(`python -m tests.safety.save_at FOLDER URL START LABEL ID...`); prints one line per save: ok or stale."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import time
+from pathlib import Path
+
+from desktop.services.citizens import CitizenError
+from desktop.services.register import open_register
+
+STEP = 0.25  # seconds between two people's instants
+
+
+def main(folder: str, url: str, start: str, label: str, *ids: str) -> None:
+    register = open_register(Path(folder), url or None)
+    try:
+        for i, cid in enumerate(int(x) for x in ids):
+            record = register.citizens.get(cid)
+            draft = dataclasses.replace(record.draft, occupation=f"{label} {i}")
+            at = float(start) + i * STEP
+            while time.time() < at:  # the last stretch spun, so both processes leave within microseconds
+                if at - time.time() > 0.01:
+                    time.sleep(0.005)
+            try:
+                saved = register.citizens.update(cid, record.version, draft, accept_warnings=True).saved
+                print("ok" if saved else "refused", flush=True)
+            except CitizenError:
+                print("stale", flush=True)
+    finally:
+        register.close()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
