@@ -80,20 +80,21 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A transaction: committed when the block ends, rolled back whole on any error."""
+    def session(self, stale: Exception | None = None) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back whole on any error. A record another
+        save changed between this one's read and its write raises `stale` (the caller's words), or StaleEdit."""
         try:
             with self._sessions.begin() as s:
                 yield s
         except StaleDataError as e:
-            raise StaleEdit(str(e)) from None
+            raise (stale or StaleEdit(str(e))) from None
 
     @contextmanager
-    def batch(self) -> Iterator[Session]:
+    def batch(self, stale: Exception | None = None) -> Iterator[Session]:
         """A transaction that writes many rows: refused (DamagedDatabase) on a file that fails SQLite's quick
         check, so a damaged register is never written into further."""
         self.ensure_sound()
-        with self.session() as s:
+        with self.session(stale) as s:
             yield s
 
     def ensure_sound(self, full: bool = False) -> None:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from desktop.db import audit, citizen_queries
 from desktop.db.base import utcnow
 from desktop.db.citizen_queries import CitizenFilter, CitizenRow
-from desktop.db.engine import Database, StaleEdit
+from desktop.db.engine import Database
 from desktop.db.models import Citizen, Village
 from desktop.domain.birth import BirthDate
 from desktop.domain.citizen import FIELD_LABELS, CitizenCheck, CitizenData, CitizenDraft, Finding, check_draft
@@ -145,7 +143,7 @@ class CitizenService:
             return SaveResult(check)
         data = check.data
         try:
-            with self._editing() as s:
+            with self.db.session(CitizenError(STALE)) as s:
                 c = s.get_one(Citizen, citizen_id)
                 if c.version != expected_version:
                     raise CitizenError(STALE)
@@ -167,7 +165,7 @@ class CitizenService:
         reason = " ".join(reason.split())
         if not reason:
             raise CitizenError("Cần ghi lý do xoá (ví dụ: chuyển đi nơi khác, nhập trùng).")
-        with self._editing() as s:
+        with self.db.session(CitizenError(STALE)) as s:
             c = s.get_one(Citizen, citizen_id)
             if c.deleted_at is not None:
                 raise CitizenError(f"{c.full_name} đã bị xoá trước đó.")
@@ -178,7 +176,7 @@ class CitizenService:
                          changes={"Lý do xoá": [None, reason]})
 
     def restore(self, citizen_id: int) -> None:
-        with self._editing() as s:
+        with self.db.session(CitizenError(STALE)) as s:
             c = s.get_one(Citizen, citizen_id)
             if c.deleted_at is None:
                 raise CitizenError(f"{c.full_name} đang có trong sổ, không cần khôi phục.")
@@ -188,15 +186,6 @@ class CitizenService:
             audit.record(s, actor=self._actor(), action="restore", entity=ENTITY, entity_id=c.id,
                          entity_uuid=c.uuid, summary=f"Khôi phục {c.full_name} vào sổ",
                          changes={"Lý do xoá": [reason, None]})
-
-    @contextmanager
-    def _editing(self) -> Iterator[Session]:
-        """A session for one person's edit: a save that lost the race to another is told as a stale edit."""
-        try:
-            with self.db.session() as s:
-                yield s
-        except StaleEdit:
-            raise CitizenError(STALE) from None
 
     def _taken(self, check: CitizenCheck) -> CitizenCheck:
         """Another save took the CCCD between the check and the write: report it like the check does."""

@@ -4,8 +4,8 @@ withdrawing and reinstating. Every move goes through the cycle's transitions and
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import audit, enrolment_queries
 from desktop.db.base import UTCDateTime, new_uuid, utcnow
-from desktop.db.engine import Database, StaleEdit
+from desktop.db.engine import Database
 from desktop.db.enrolment_queries import EnrolmentFilter, EnrolmentRow
 from desktop.db.models import Assessment, AuditEntry, Citizen, Enrolment, Village, YearPlan
 from desktop.domain.birth import BirthDate
@@ -156,7 +156,7 @@ class EnrolmentService:
         reason = " ".join(reason.split())
         if not reason:
             raise CycleError("Cần ghi lý do rút tên (ví dụ: chuyển đi nơi khác, không tham gia).")
-        with self._editing() as s:
+        with self.editing() as s:
             e = self._load(s, enrolment_id, expected_version)
             before = Status(e.status)
             self.move(s, e, Action.WITHDRAW, self.standing(s, e))
@@ -164,7 +164,7 @@ class EnrolmentService:
             self.audit_change(s, e, "update", f"Rút tên khỏi năm {e.year}", {"Lý do": [None, reason]}, before)
 
     def reinstate(self, enrolment_id: int) -> None:
-        with self._editing() as s:
+        with self.editing() as s:
             e = self._load(s, enrolment_id, None)
             before = Status(e.status)
             previous = Status(e.withdrawn_from) if e.withdrawn_from else None
@@ -220,7 +220,7 @@ class EnrolmentService:
 
     def _score(self, enrolment_id: int, kind: str, action: Action, scores: Mapping[str, int | None], note: str,
                expected_version: int | None) -> Verdict:
-        with self._editing() as s:
+        with self.editing() as s:
             e = self._load(s, enrolment_id, expected_version)
             cs = self.criteria.get(e.criteria_set_id)
             indicators = cs.indicators(CitizenGroup(e.group))
@@ -265,23 +265,13 @@ class EnrolmentService:
 
     # the shared mechanics --------------------------------------------------------------------------
 
-    @contextmanager
-    def batch(self) -> Iterator[Session]:
+    def batch(self) -> AbstractContextManager[Session]:
         """A transaction over many records (checked first like every batch); one that lost a race is refused whole."""
-        try:
-            with self.db.batch() as s:
-                yield s
-        except StaleEdit:
-            raise CycleError("Một số hồ sơ vừa được sửa ở nơi khác trong lúc làm: chưa ghi gì. Hãy làm lại.") from None
+        return self.db.batch(CycleError("Một số hồ sơ vừa được sửa ở nơi khác trong lúc làm: chưa ghi gì. Hãy làm lại."))
 
-    @contextmanager
-    def _editing(self) -> Iterator[Session]:
+    def editing(self) -> AbstractContextManager[Session]:
         """A session for one record's edit: a save that lost the race to another is told as a stale edit."""
-        try:
-            with self.db.session() as s:
-                yield s
-        except StaleEdit:
-            raise CycleError(STALE) from None
+        return self.db.session(CycleError(STALE))
 
     def _load(self, s: Session, enrolment_id: int, expected_version: int | None) -> Enrolment:
         e = s.get_one(Enrolment, enrolment_id)

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from desktop import config
 from desktop.db.integrity import DamagedDatabase, looks_damaged
 
 NOTHING_SAVED = "Việc vừa làm chưa được lưu (không có gì lưu dở dang); mọi thứ đã lưu trước đó vẫn còn nguyên."
@@ -60,7 +61,10 @@ def explain(error: BaseException, data: Path, url: str | None = None) -> str | N
     if isinstance(error, DamagedDatabase) or (isinstance(error, DBAPIError) and looks_damaged(error)):
         return damaged(data)
     if is_disk_full(error, data):
-        return f"{disk_full(data)} {NOTHING_SAVED}"
+        register = data / config.DB_FILE
+        # room for the backup taken before a batch (a copy and its ZIP) and for the batch's own log
+        needed = 2 * register.stat().st_size + 16 * MB if register.exists() else 16 * MB
+        return f"{disk_full(data, needed)} {NOTHING_SAVED}"
     if isinstance(error, OperationalError | sqlite3.OperationalError) and "locked" in text:
         return "Sổ đang bận (một cửa sổ khác đang ghi). Chờ vài giây rồi làm lại; dữ liệu đã lưu vẫn còn nguyên."
     if url and not url.startswith("sqlite") and isinstance(error, DBAPIError) and _connection_lost(error, text):

@@ -14,6 +14,8 @@ from desktop.domain.cycle import Action, Status
 from desktop.domain.groups import CitizenGroup
 from desktop.services.enrolments import CycleError, EnrolmentService
 
+BATCH = 100
+
 
 @dataclass(frozen=True)
 class ProposalRow:
@@ -76,8 +78,10 @@ class RecognitionService:
 
     def _each(self, enrolment_ids: Iterable[int], action: Action, summary: str) -> ProposeResult:
         moved, refused = 0, []
-        with self.enrolments.batch() as s:
-            for eid in enrolment_ids:
+        ids = list(enrolment_ids)
+        # the integrity check (0.2 s on 100,000 people) before a list, not before a click on a few people
+        with (self.enrolments.batch() if len(ids) >= BATCH else self.enrolments.editing()) as s:
+            for eid in ids:
                 e = s.get_one(Enrolment, eid)
                 before = Status(e.status)
                 try:

@@ -186,8 +186,8 @@ class PrintDialog(QDialog):
         elif isinstance(error, PrintError):
             self.status.setText(str(error))
         else:
-            self.status.setText(f"Lỗi khi chuẩn bị giấy tờ: {error}")
-            raise error
+            self.status.setText("Chưa chuẩn bị được giấy tờ (xem thông báo).")
+            raise error  # the crash hook logs it and tells the clerk (never the error's own text)
 
     # out ------------------------------------------------------------------------------------------
 

@@ -130,8 +130,8 @@ class RosterDialog(QDialog):
         if isinstance(error, RosterFileError):
             self.summary.setText(str(error))
             return
-        self.summary.setText(f"Lỗi khi đọc tệp: {error}")
-        raise error
+        self.summary.setText("Chưa kiểm tra được tệp (xem thông báo).")
+        raise error  # the crash hook logs it and tells the clerk (never the error's own text)
 
     def run_import(self) -> None:
         assert self.dry is not None

@@ -121,7 +121,7 @@ def test_damage_while_open_stops_every_batch(backed_up):
     before = file.read_bytes()
     for batch in (lambda: backed_up.enrolments.register_all(2026),
                   lambda: RosterService(backed_up).import_rows(dry),
-                  lambda: backed_up.recognition.propose([1])):
+                  lambda: backed_up.recognition.propose(range(1, 201))):
         with pytest.raises(DamagedDatabase) as caught:
             batch()
         message = failures.explain(caught.value, backed_up.folder)

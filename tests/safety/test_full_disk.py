@@ -94,6 +94,7 @@ def test_import_on_a_full_disk(small_disk, tmp_path, capsys):
         assert main(["--data-dir", str(folder), "import-roster", str(tmp_path / "r.xlsx")]) == 3
         err = capsys.readouterr().err
         assert "Ổ đĩa chứa thư mục" in err and "đã đầy" in err and "chưa được lưu" in err, err
+        assert "Cần trống thêm ít nhất" in err and " MB" in err, err
         no_personal_data(err, personal)
         assert event_backups(folder) == []
     (small_disk / "day.bin").unlink()
