@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     enrol = sub.add_parser("register-year", help="đăng ký cả xã (hoặc một thôn, một nhóm) cho một năm")
     enrol.add_argument("--year", type=int, default=date.today().year)
     enrol.add_argument("--village")
-    enrol.add_argument("--group", type=int, choices=[1, 2, 3])
+    enrol.add_argument("--group", type=int, metavar="SỐ", help="số nhóm đối tượng (theo bộ tiêu chí: 1, 2, 3…)")
 
     decide = sub.add_parser("recognize", help="đưa mọi người đạt vào danh sách đề nghị và ghi quyết định công nhận")
     decide.add_argument("--year", type=int, default=date.today().year)
@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_argument("file", metavar="FILE.xlsx")
     roster.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không lưu gì")
     roster.add_argument("--village", help="thôn/khu phố cho các dòng không ghi thôn")
-    roster.add_argument("--group", type=int, choices=[1, 2, 3], help="nhóm cho các dòng không ghi nhóm")
+    roster.add_argument("--group", type=int, metavar="SỐ", help="số nhóm cho các dòng không ghi nhóm (1, 2, 3…)")
     roster.add_argument("--include-duplicates", action="store_true", help="nhập cả các dòng có thể trùng")
     roster.add_argument("--errors", metavar="OUT.xlsx", help="ghi bản sao tệp kèm cột báo lỗi từng dòng")
 
@@ -376,6 +376,19 @@ def _stats_json(stats) -> dict:  # noqa: ANN001
             "targets": stats.targets, "own_target_percent": stats.own_target_percent}
 
 
+def group_of(number: int | None) -> CitizenGroup | None:
+    """A group number typed on the command line, checked against the register's criteria sets (called
+    once the register is open: the sets define the groups)."""
+    if number is None:
+        return None
+    try:
+        return CitizenGroup(number)
+    except ValueError as e:
+        known = ", ".join(f"{int(g)} ({g.short_label})" for g in CitizenGroup)
+        print(f"Lỗi: {e} Các nhóm: {known}.", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
 def find_village(register, typed: str) -> int:  # noqa: ANN001
     """A village by its name typed with or without diacritics; SystemExit with a message if none or several."""
     from desktop.domain.names import search_key
@@ -426,7 +439,6 @@ def _print(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _import_roster(args: argparse.Namespace, folder: Path) -> int:
-    from desktop.domain.groups import CitizenGroup
     from desktop.services.roster import Outcome, RosterError, RosterService
     from desktop.services.safe_write import atomic_file
     from desktop.sheets.roster_errors import error_copy
@@ -435,10 +447,11 @@ def _import_roster(args: argparse.Namespace, folder: Path) -> int:
     register = _open(args, folder)
     try:
         village = find_village(register, args.village) if args.village else None
+        default_group = group_of(args.group)
         service = RosterService(register)
         path = Path(args.file)
         try:
-            dry = service.dry_run(path, village, CitizenGroup(args.group) if args.group else None)
+            dry = service.dry_run(path, village, default_group)
         except RosterFileError as e:
             print(f"Lỗi: {e}", file=sys.stderr)
             return 2
@@ -699,6 +712,7 @@ def _register_year(args: argparse.Namespace, folder: Path) -> int:
     register = _open(args, folder)
     try:
         village = find_village(register, args.village) if args.village else None
+        group_of(args.group)
         print("Đang đăng ký…", flush=True)
         added = register.enrolments.register_all(args.year, village, args.group)
     except CycleError as e:

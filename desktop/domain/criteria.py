@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.domain.groups import CitizenGroup
+from desktop.domain.groups import MAX_GROUPS, SHIPPED, GroupDef
 from desktop.domain.names import nfc
 
 FORMAT = "so-cong-dan-hoc-tap/bo-tieu-chi"
@@ -44,10 +44,11 @@ class CriteriaSet:
     year_to: int
     pass_rule: PassRule
     competences: dict[str, str]
-    groups: dict[CitizenGroup, tuple[Indicator, ...]]
+    groups: dict[int, tuple[Indicator, ...]]   # by group number
+    group_defs: tuple[GroupDef, ...] = SHIPPED
 
-    def indicators(self, group: CitizenGroup) -> tuple[Indicator, ...]:
-        return self.groups[group]
+    def indicators(self, group: int) -> tuple[Indicator, ...]:
+        return self.groups[int(group)]
 
     def covers(self, year: int) -> bool:
         return self.year_from <= year <= self.year_to
@@ -94,15 +95,41 @@ def _read(doc: Any) -> CriteriaSet:
         competences[code] = _text(c, "name", f"năng lực {code}")
     groups_doc = doc.get("groups")
     _need(isinstance(groups_doc, dict), "Thiếu các nhóm đối tượng (“groups”).")
-    groups: dict[CitizenGroup, tuple[Indicator, ...]] = {}
-    for group in CitizenGroup:
-        items = groups_doc.get(str(int(group)))
-        where = f"nhóm {int(group)} ({group.short_label})"
+    defs = _group_defs(doc.get("group_definitions"))
+    groups: dict[int, tuple[Indicator, ...]] = {}
+    for d in defs:
+        items = groups_doc.get(str(d.number))
+        where = f"nhóm {d.number} ({d.short})"
         _need(isinstance(items, list) and items, f"Thiếu các chỉ số của {where}.")
-        groups[group] = _indicators(items, where, competences, pass_rule)
-    extra = set(groups_doc) - {str(int(g)) for g in CitizenGroup}
-    _need(not extra, f"Nhóm đối tượng không có trong chương trình: {', '.join(sorted(extra))}.")
-    return CriteriaSet(set_id, name, years[0], years[1], pass_rule, competences, groups)
+        groups[d.number] = _indicators(items, where, competences, pass_rule)
+    extra = set(groups_doc) - {str(d.number) for d in defs}
+    _need(not extra, f"Nhóm đối tượng {', '.join(sorted(extra))} có chỉ số nhưng chưa được định nghĩa "
+                     "(trong “group_definitions”).")
+    return CriteriaSet(set_id, name, years[0], years[1], pass_rule, competences, groups, defs)
+
+
+def _group_defs(items: Any) -> tuple[GroupDef, ...]:
+    """The set's groups: its own `group_definitions`, or (a set without them) the three of the programme."""
+    if items is None:
+        return SHIPPED
+    _need(isinstance(items, list) and 1 <= len(items) <= MAX_GROUPS,
+          f"“group_definitions” phải là danh sách từ 1 đến {MAX_GROUPS} nhóm đối tượng.")
+    found: list[GroupDef] = []
+    for i, item in enumerate(items, 1):
+        where = f"nhóm đối tượng thứ {i}"
+        _need(isinstance(item, dict), f"{where} không đúng dạng.")
+        number = item.get("number")
+        _need(_is_int(number) and 1 <= number <= MAX_GROUPS, f"{where}: “number” phải là số từ 1 đến {MAX_GROUPS}.")
+        where = f"nhóm đối tượng {number}"
+        _need(all(d.number != number for d in found), f"{where} bị định nghĩa hai lần.")
+        code = _text(item, "code", where)
+        _need(code.isascii() and all(ch.isalnum() or ch == "-" for ch in code),
+              f"{where}: mã “{code}” chỉ gồm chữ không dấu, số và dấu gạch ngang.")
+        _need(all(d.code != code for d in found), f"{where}: mã “{code}” bị lặp.")
+        officials = item.get("officials", False)
+        _need(isinstance(officials, bool), f"{where}: “officials” phải là true hoặc false.")
+        found.append(GroupDef(number, code, _text(item, "name", where), _text(item, "short", where), officials))
+    return tuple(sorted(found, key=lambda d: d.number))
 
 
 def _indicators(items: list[Any], where: str, competences: dict[str, str], rule: PassRule) -> tuple[Indicator, ...]:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from desktop.db import audit
 from desktop.db.engine import Database
 from desktop.db.models import CriteriaSetRecord, YearPlan
+from desktop.domain import groups
 from desktop.domain.criteria import CriteriaError, CriteriaSet, parse_criteria
 from desktop.resources import resource
 
@@ -44,7 +45,13 @@ class CriteriaService:
                 self._store(path.read_bytes(), SHIPPED_SOURCE, replace_same=True, actor=PROGRAM_ACTOR)
             except (CriteriaError, OSError) as e:
                 problems.append(f"Bộ tiêu chí {path.name} không dùng được: {e}")
+        self._define_groups()
         return problems
+
+    def _define_groups(self) -> None:
+        """The groups of every set the register holds become known (entry, filters, tables, reports)."""
+        for info in self.sets():
+            groups.define(self.get(info.id).group_defs)
 
     def import_file(self, path: Path) -> CriteriaInfo:
         """An office's own set (its province's wording). Raises CriteriaError, with nothing stored."""
@@ -52,7 +59,9 @@ class CriteriaService:
             raw = path.read_bytes()
         except OSError as e:
             raise CriteriaError(f"Không đọc được tệp {path.name}: {e.strerror or e}") from e
-        return self._store(raw, path.name, replace_same=False, actor=self._actor())
+        info = self._store(raw, path.name, replace_same=False, actor=self._actor())
+        self._define_groups()
+        return info
 
     def _store(self, raw: bytes, source: str, replace_same: bool, actor: str) -> CriteriaInfo:
         parsed, doc = parse_criteria(raw)

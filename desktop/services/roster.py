@@ -249,12 +249,17 @@ def _group(text: str) -> CitizenGroup | None:
     if not key:
         return None
     first = key.split()[-1] if key.startswith("nhom") else key.split()[0]
-    if first in ("1", "2", "3"):
-        return CitizenGroup(int(first))
-    for words, group in ((("nong dan", "lao dong nong thon", "nong nghiep"), CitizenGroup.FARMER),
-                         (("cong nhan", "tho", "thu cong", "tieu thu cong"), CitizenGroup.WORKER),
-                         (("can bo", "cong chuc", "vien chuc", "doanh nhan", "nhan vien", "quan ly"),
-                          CitizenGroup.OFFICIAL)):
-        if any(key.startswith(w) or f" {w}" in f" {key}" for w in words):
+    if first.isdigit():
+        try:
+            return CitizenGroup(int(first))
+        except ValueError:
+            return None
+    for group in CitizenGroup:  # a group's own names, as the criteria set writes them
+        if key in (search_key(group.short_label), search_key(group.label), group.definition.code.replace("-", " ")):
             return group
+    for words, number in ((("nong dan", "lao dong nong thon", "nong nghiep"), 1),
+                          (("cong nhan", "tho", "thu cong", "tieu thu cong"), 2),
+                          (("can bo", "cong chuc", "vien chuc", "doanh nhan", "nhan vien", "quan ly"), 3)):
+        if any(key.startswith(w) or f" {w}" in f" {key}" for w in words):
+            return CitizenGroup(number)  # the programme's three, as clerks write them
     return None

@@ -46,7 +46,7 @@ class GroupLine(Line):
 
     @property
     def target_kind(self) -> str:
-        return "officials" if self.group is CitizenGroup.OFFICIAL else "adults"
+        return self.group.target_kind if self.group is not None else "adults"
 
 
 @dataclass
@@ -103,7 +103,7 @@ class YearStatsService:
                        func.count(Enrolment.id))
                 .outerjoin(Enrolment, (Enrolment.citizen_id == Citizen.id) & (Enrolment.year == year)
                            & (Enrolment.status == Status.RECOGNIZED.value))
-                .where(Citizen.deleted_at.is_(None), Citizen.group == int(CitizenGroup.OFFICIAL),
+                .where(Citizen.deleted_at.is_(None), Citizen.group.in_([int(g) for g in CitizenGroup if g.officials]),
                        Citizen.occupation != "")
                 .group_by(Citizen.occupation)).all()
             plan = s.scalars(select(YearPlan).where(YearPlan.year == year)).first()

@@ -18,8 +18,6 @@ from desktop.services.year_stats import NATIONAL_TARGETS
 from desktop.ui.exchange_pages import _fill, _table
 from desktop.ui.widgets import scrolling_layout, show_all_rows
 
-KINDS = {CitizenGroup.FARMER: "adults", CitizenGroup.WORKER: "adults", CitizenGroup.OFFICIAL: "officials"}
-
 
 def _rate(recognized: int, total: int) -> float | None:
     return recognized / total if total else None
@@ -72,7 +70,7 @@ class AreaPage(QWidget):
             rate = _rate(f["recognized"], f["total"])
             rows.append([g.short_label, vn_int(f["recognized"]), vn_int(f["total"]), vn_percent(rate),
                          vn_int(f["registered"]), vn_int(f["assessed"]),
-                         *[_mark(rate, NATIONAL_TARGETS[m][KINDS[g]]) for m in (2025, 2030)]])
+                         *[_mark(rate, NATIONAL_TARGETS[m][g.target_kind]) for m in (2025, 2030)]])
         t = report.total
         rows.append(["Toàn địa bàn", vn_int(t["recognized"]), vn_int(t["total"]), vn_percent(_rate(t["recognized"],
                      t["total"])), vn_int(t["registered"]), vn_int(t["assessed"]), "", ""])
@@ -95,7 +93,7 @@ class AreaPage(QWidget):
         series.append(rate)
         for m in (2025, 2030):
             target = QBarSet(f"Mục tiêu {m}")
-            target.append([NATIONAL_TARGETS[m][KINDS[g]] for g in CitizenGroup])
+            target.append([NATIONAL_TARGETS[m][g.target_kind] for g in CitizenGroup])
             series.append(target)
         series.setLabelsVisible(True)
         chart.addSeries(series)

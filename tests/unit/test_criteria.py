@@ -43,7 +43,13 @@ def broken(change) -> str:
     (lambda d: d["groups"]["2"][1].update(code="1.1"), "mã chỉ số 1.1 bị lặp"),
     (lambda d: d["groups"]["2"][1].update(competence="9"), "năng lực “9” không có"),
     (lambda d: d["pass_rule"].update(min_total=120), "nhỏ hơn mức đạt 120"),
-    (lambda d: d["groups"].update({"4": []}), "không có trong chương trình: 4"),
+    (lambda d: d["groups"].update({"4": []}), "Nhóm đối tượng 4 có chỉ số nhưng chưa được định nghĩa"),
+    (lambda d: d["group_definitions"].append(dict(d["group_definitions"][0])), "nhóm đối tượng 1 bị định nghĩa hai lần"),
+    (lambda d: d["group_definitions"][1].update(number=12), "“number” phải là số từ 1 đến 9"),
+    (lambda d: d["group_definitions"][1].update(code="công nhân"), "chỉ gồm chữ không dấu"),
+    (lambda d: d["group_definitions"][2].update(officials="có"), "“officials” phải là true hoặc false"),
+    (lambda d: d["group_definitions"][0].update(short=" "), "nhóm đối tượng 1: thiếu “short”"),
+    (lambda d: d.update(group_definitions=[]), "danh sách từ 1 đến 9"),
 ])
 def test_broken_sets_name_the_place(change, message):
     with pytest.raises(CriteriaError, match=message.replace("(", r"\(").replace(")", r"\)")):
@@ -70,3 +76,30 @@ def test_a_province_set_with_other_wording_and_points():
     assert cs.id == "lam-dong-2026"
     assert cs.indicators(CitizenGroup.FARMER)[0].text.startswith("Đọc sách báo")
     assert stored["id"] == "lam-dong-2026"
+
+
+def four_group_doc() -> dict:
+    """The shipped set with a fourth group (as the national site is reported to offer): its own wording."""
+    doc = shipped_doc()
+    doc["id"] = "bon-nhom-2026"
+    doc["group_definitions"].append({"number": 4, "code": "nguoi-cao-tuoi", "name": "Người cao tuổi, nội trợ",
+                                     "short": "Người cao tuổi", "officials": False})
+    doc["groups"]["4"] = copy.deepcopy(doc["groups"]["1"])
+    for item in doc["groups"]["4"]:
+        item["text"] = "Người cao tuổi: " + item["text"]
+    return doc
+
+
+def test_a_set_without_definitions_has_the_programmes_three():
+    doc = shipped_doc()
+    del doc["group_definitions"]
+    cs, _ = parse_criteria(json.dumps(doc, ensure_ascii=False))
+    assert [d.short for d in cs.group_defs] == ["Nông dân, lao động nông thôn", "Công nhân, thợ nghề",
+                                                "Cán bộ, công chức, doanh nhân"]
+
+
+def test_a_set_with_four_groups():
+    cs, _ = parse_criteria(json.dumps(four_group_doc(), ensure_ascii=False))
+    assert [d.number for d in cs.group_defs] == [1, 2, 3, 4]
+    assert cs.indicators(4)[0].text.startswith("Người cao tuổi: ")
+    assert [d.officials for d in cs.group_defs] == [False, False, True, False]
