@@ -95,7 +95,7 @@ def _read(doc: Any) -> CriteriaSet:
         competences[code] = _text(c, "name", f"năng lực {code}")
     groups_doc = doc.get("groups")
     _need(isinstance(groups_doc, dict), "Thiếu các nhóm đối tượng (“groups”).")
-    defs = _group_defs(doc.get("group_definitions"))
+    defs = read_group_defs(doc.get("group_definitions"))
     groups: dict[int, tuple[Indicator, ...]] = {}
     for d in defs:
         items = groups_doc.get(str(d.number))
@@ -108,7 +108,7 @@ def _read(doc: Any) -> CriteriaSet:
     return CriteriaSet(set_id, name, years[0], years[1], pass_rule, competences, groups, defs)
 
 
-def _group_defs(items: Any) -> tuple[GroupDef, ...]:
+def read_group_defs(items: Any) -> tuple[GroupDef, ...]:
     """The set's groups: its own `group_definitions`, or (a set without them) the three of the programme."""
     if items is None:
         return SHIPPED

@@ -22,6 +22,11 @@ class GroupDef:
     short: str         # for tables and charts
     officials: bool    # counted against 677's targets for officials and staff (60% / 80%), not adults'
 
+    def as_json(self) -> dict[str, object]:
+        """As a criteria set and a package's summary write it (`group_definitions`)."""
+        return {"number": self.number, "code": self.code, "name": self.name, "short": self.short,
+                "officials": self.officials}
+
 
 SHIPPED = (
     GroupDef(1, "nong-dan", "Nông dân, lao động nông thôn", "Nông dân, lao động nông thôn", False),

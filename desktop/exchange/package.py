@@ -18,7 +18,8 @@ import pyrage
 from desktop.exchange.keys import KeyError_, Signer, verify
 
 FORMAT = "so-cong-dan-hoc-tap/goi"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: summary.json names its groups (group_definitions); version 1 had the programme's three
+READS = (1, 2)
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.minisig"
 ALLOWED_MEMBERS = {"records/citizens.json", "records/enrolments.json", "records/decisions.json",
@@ -119,7 +120,7 @@ def check_format(opened: Opened) -> None:
     """After the signature: the format this program reads."""
     if opened.manifest.get("format") != FORMAT:
         raise PackageError("Không phải gói của Sổ Công dân học tập.")
-    if opened.manifest.get("format_version") != FORMAT_VERSION:
+    if opened.manifest.get("format_version") not in READS:
         raise PackageError(f"Gói định dạng phiên bản {shown(opened.manifest.get('format_version'))}: hãy cập nhật "
                            "chương trình.")
 

@@ -15,8 +15,10 @@ from typing import Any
 
 from desktop.domain.birth import BirthDateError, parse_birth
 from desktop.domain.cccd import CccdError, parse_cccd
+from desktop.domain.criteria import CriteriaError, read_group_defs
 from desktop.domain.cycle import Status
-from desktop.exchange.package import ALLOWED_MEMBERS, PackageError, shown
+from desktop.domain.groups import MAX_GROUPS, SHIPPED, GroupDef
+from desktop.exchange.package import ALLOWED_MEMBERS, FORMAT_VERSION, PackageError, shown
 
 Check = Callable[[Any], bool]
 
@@ -84,7 +86,7 @@ def _bool(v: Any) -> bool:
 
 
 COUNT = _int(0, 100_000_000)
-GROUP = _int(1, 3)
+GROUP = _int(1, MAX_GROUPS)  # and one of the groups the package's summary defines (check_summary)
 
 # the columns the area keeps (desktop/db/models.py AreaPerson, AreaEnrolment), at their sizes there
 PERSON: dict[str, Check] = {
@@ -113,27 +115,49 @@ def check_rows(rows: list[dict[str, Any]], fields: dict[str, Check], what: str, 
                                    f"({shown(row.get(name))}): gói bị từ chối.")
 
 
-def check_summary(doc: Any) -> list[dict[str, Any]]:
-    """The groups of summary.json, each with its counts: every group once, none missing, none unknown,
-    recognized ≤ registered, and assessed ≤ registered (what a commune's figures must satisfy)."""
+def check_summary(doc: Any, version: int = FORMAT_VERSION) -> tuple[list[dict[str, Any]], tuple[GroupDef, ...]]:
+    """The groups of summary.json, each with its counts, and their definitions (version 2 names them; version 1
+    had the programme's three): every group once, none missing, none unknown, recognized ≤ registered, and
+    assessed ≤ registered (what a commune's figures must satisfy)."""
     groups = doc.get("groups") if isinstance(doc, dict) else None
     if not isinstance(groups, list) or not all(isinstance(g, dict) for g in groups):
         raise PackageError("Bảng tổng hợp (summary.json) của gói không đúng dạng: gói bị từ chối.")
+    defs = SHIPPED
+    if version >= 2:
+        if doc.get("group_definitions") is None:
+            raise PackageError("Bảng tổng hợp (summary.json) thiếu các nhóm đối tượng (“group_definitions”): gói bị "
+                               "từ chối.")
+        try:
+            defs = read_group_defs(doc.get("group_definitions"))
+        except CriteriaError as e:
+            raise PackageError(f"Bảng tổng hợp (summary.json), các nhóm đối tượng: {e} Gói bị từ chối.") from None
     check_rows(groups, SUMMARY_GROUP, "bảng tổng hợp", "summary.json")
-    listed = [g["group"] for g in groups]
-    if sorted(listed) != [1, 2, 3]:
+    listed, defined = [g["group"] for g in groups], sorted(d.number for d in defs)
+    if sorted(listed) != defined:
         twice = sorted({n for n in listed if listed.count(n) > 1})
-        missing = sorted({1, 2, 3} - set(listed))
+        missing = sorted(set(defined) - set(listed))
+        unknown = sorted(set(listed) - set(defined))
         raise PackageError("Bảng tổng hợp (summary.json) phải có mỗi nhóm đối tượng đúng một lần: "
                            + "; ".join(([f"nhóm {', '.join(map(str, twice))} ghi hai lần"] if twice else [])
-                                       + ([f"thiếu nhóm {', '.join(map(str, missing))}"] if missing else []))
+                                       + ([f"thiếu nhóm {', '.join(map(str, missing))}"] if missing else [])
+                                       + ([f"nhóm {', '.join(map(str, unknown))} không được định nghĩa"]
+                                          if unknown else []))
                            + ". Gói bị từ chối.")
     for g in groups:
         if not g["recognized"] <= g["registered"] or not g["assessed"] <= g["registered"]:
             raise PackageError(f"Bảng tổng hợp (summary.json), nhóm {g['group']}: số được công nhận "
                                f"({g['recognized']}) hay đã chấm ({g['assessed']}) lớn hơn số đăng ký "
                                f"({g['registered']}). Gói bị từ chối.")
-    return groups
+    return groups, defs
+
+
+def check_groups(rows: list[dict[str, Any]], defs: tuple[GroupDef, ...], what: str, member: str) -> None:
+    """Every row's group is one the package's summary defines."""
+    defined = {d.number for d in defs}
+    for number, row in enumerate(rows, 1):
+        if row["group"] not in defined:
+            raise PackageError(f"Dữ liệu {what} ({member}) sai ở dòng {number}: nhóm {row['group']} không có trong "
+                               "các nhóm đối tượng của gói. Gói bị từ chối.")
 
 
 def sender_code(manifest: dict[str, Any]) -> int:
@@ -171,7 +195,7 @@ def check_manifest(manifest: dict[str, Any]) -> None:
         raise PackageError("Bản kê liệt kê một thành phần hai lần: gói bị từ chối.")
 
 
-def check_area(rows: list[dict[str, Any]], summary: list[dict[str, Any]]) -> None:
+def check_area(rows: list[dict[str, Any]], summary: list[dict[str, Any]], defs: tuple[GroupDef, ...] = SHIPPED) -> None:
     """An upper level's package (communes.json: each commune's figures per group): every field, each
     commune once with each group once, recognized ≤ registered ≤ total and assessed ≤ registered, and the
     sums equal to its summary. Its figures are its own report: nothing below them can be recomputed."""
@@ -183,8 +207,9 @@ def check_area(rows: list[dict[str, Any]], summary: list[dict[str, Any]]) -> Non
             raise PackageError(f"Dữ liệu các xã (records/communes.json) sai ở dòng {number}: cần được công nhận ≤ đã "
                                f"đăng ký ≤ tổng số và đã chấm ≤ đã đăng ký (ghi {row['recognized']}, "
                                f"{row['registered']}, {row['total']}, {row['assessed']}). Gói bị từ chối.")
+    defined = sorted(d.number for d in defs)
     for code, groups in seen.items():
-        if sorted(groups) != [1, 2, 3]:
+        if sorted(groups) != defined:
             raise PackageError(f"Dữ liệu các xã (records/communes.json): đơn vị mã {code} phải có mỗi nhóm đúng một "
                                f"lần (đang có nhóm {', '.join(map(str, sorted(groups)))}). Gói bị từ chối.")
     for g in summary:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from desktop.db.models import AreaPerson, ReceivedPackage
-from desktop.domain.groups import CitizenGroup
+from desktop.domain.criteria import read_group_defs
+from desktop.domain.groups import CitizenGroup, define
 from desktop.services.register import Register
 from desktop.services.year_stats import NATIONAL_TARGETS
 from desktop.sheets.tables import SheetTable, workbook
@@ -66,9 +67,12 @@ class AreaService:
         with self.r.db.reader() as s:
             packages = self._latest(s, year)
         offices = []
+        summaries = [json.loads(p.summary) for p in packages]
+        for summary in summaries:  # the groups the communes' criteria sets define (checked when received)
+            if "group_definitions" in summary:
+                define(read_group_defs(summary["group_definitions"]))
         area: dict[int, dict] = {int(g): _zero() for g in CitizenGroup}
-        for p in packages:
-            summary = json.loads(p.summary)
+        for p, summary in zip(packages, summaries, strict=True):
             groups = []
             for g in summary.get("groups", []):
                 figures = {k: int(g.get(k) or 0) for k in ("recognized", "total", "registered", "assessed")}

@@ -18,6 +18,7 @@ from desktop.db.base import utcnow
 from desktop.db.engine import is_sqlite
 from desktop.db.models import AreaEnrolment, AreaPerson, ReceivedPackage
 from desktop.domain.cycle import Status
+from desktop.domain.groups import SHIPPED, GroupDef
 from desktop.exchange import records
 from desktop.exchange.package import (
     Opened,
@@ -53,6 +54,7 @@ class ReceiveCheck:
     counts: dict[str, int] = field(default_factory=dict)
     people: list[dict] = field(default_factory=list)
     enrolments: list[dict] = field(default_factory=list)
+    group_defs: tuple[GroupDef, ...] = SHIPPED  # the groups the package's summary names
 
     def describe(self) -> str:
         head = f"{self.office_name} (mã {self.office_code}), năm {self.year}, lần gửi {self.sequence}"
@@ -121,10 +123,11 @@ class ReceivingService:
                                "này.")
         verify_members(opened)
         try:
-            summary = records.check_summary(json.loads(opened.members["summary.json"].decode("utf-8")))
+            summary, defs = records.check_summary(json.loads(opened.members["summary.json"].decode("utf-8")),
+                                                  m["format_version"])
         except (KeyError, json.JSONDecodeError, UnicodeDecodeError):
             raise PackageError("Gói thiếu hoặc hỏng bảng tổng hợp (summary.json).") from None
-        check = ReceiveCheck(path, opened, code, name, kind, year, sequence)
+        check = ReceiveCheck(path, opened, code, name, kind, year, sequence, group_defs=defs)
         with self.r.db.reader() as s:
             held = s.scalars(select(ReceivedPackage).where(ReceivedPackage.office_code == code,
                                                            ReceivedPackage.year == year)
@@ -147,7 +150,7 @@ class ReceivingService:
                 communes = read_table(opened.members["records/communes.json"], "các xã")
             except KeyError:
                 raise PackageError("Gói của cấp trên thiếu dữ liệu các xã (records/communes.json).") from None
-            records.check_area(communes, summary)
+            records.check_area(communes, summary, defs)
             check.counts = {"communes": len({r["office_code"] for r in communes})}
         return check
 
@@ -160,6 +163,8 @@ class ReceivingService:
             raise PackageError("Gói của xã thiếu dữ liệu người dân hoặc đăng ký.") from None
         records.check_rows(people, records.PERSON, "người dân", "records/citizens.json")
         records.check_rows(enrolments, records.ENROLMENT, "đăng ký", "records/enrolments.json")
+        records.check_groups(people, check.group_defs, "người dân", "records/citizens.json")
+        records.check_groups(enrolments, check.group_defs, "đăng ký", "records/enrolments.json")
         records.check_unique(people, "uuid", "người dân", "records/citizens.json")
         records.check_unique(people, "cccd", "người dân", "records/citizens.json", skip=lambda p: p["deleted"])
         records.check_unique(enrolments, "uuid", "đăng ký", "records/enrolments.json")

@@ -26,6 +26,7 @@ from desktop.db.models import (
     Village,
 )
 from desktop.domain.birth import BirthDate
+from desktop.domain.groups import CitizenGroup
 from desktop.exchange.keys import KeyError_, verify
 from desktop.exchange.package import PackageError, build, sha256, table
 from desktop.services.exports import year_report
@@ -162,8 +163,10 @@ class SendingService:
                     ["office_code", "office_name", "group", "recognized", "total", "registered", "assessed"],
                     [[c.office_code, c.office_name, g["group"], g["recognized"], g["total"], g["registered"],
                       g["assessed"]] for c in report.offices for g in c.groups]),
-                "summary.json": json.dumps({"year": year, "groups": report.groups_json()}, ensure_ascii=False,
-                                           indent=1).encode(),
+                "summary.json": json.dumps({"year": year, "groups": report.groups_json(),
+                                            "group_definitions": [CitizenGroup(g).definition.as_json()
+                                                                  for g in sorted(report.groups)]},
+                                           ensure_ascii=False, indent=1).encode(),
                 "summary.xlsx": area.workbook(year)}
 
     # what was sent, and the receipts ----------------------------------------------------------------
@@ -208,6 +211,7 @@ def summary_of(stats) -> dict:  # noqa: ANN001 - YearStats
                 "registered": x.registered, "assessed": x.assessed, "on_register": x.on_register}
 
     return {"year": stats.year, "groups": [{"group": int(g.group), **line(g)} for g in stats.groups],
+            "group_definitions": [g.group.definition.as_json() for g in stats.groups],
             "total": line(stats.total), "villages": [line(v) for v in stats.villages]}
 
 

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db.models import AreaPerson, ReceivedPackage
+from desktop.domain.groups import SHIPPED
 from desktop.exchange.keys import KeyStore
 from desktop.exchange.package import PackageError, build, sha256
 from tests.exchange.conftest import PASS, YEAR
@@ -190,7 +191,12 @@ def test_signed_records_with_a_wrong_field(area, tmp_path):
     people["rows"][4][people["columns"].index("group")] = 7
     members["records/citizens.json"] = json.dumps(people).encode()
     data = build(manifest_of(area), members, area.a.keys.store.signer(PASS), area.upper.keys.public().age_recipient)
-    refused(area, tmp_path, data, "Dữ liệu người dân (records/citizens.json) trong gói sai ở dòng 5, trường “group” (7)")
+    refused(area, tmp_path, data, "Dữ liệu người dân (records/citizens.json) sai ở dòng 5: nhóm 7 không có trong các "
+                                  "nhóm đối tượng của gói")
+    people["rows"][4][people["columns"].index("group")] = 10
+    members["records/citizens.json"] = json.dumps(people).encode()
+    data = build(manifest_of(area), members, area.a.keys.store.signer(PASS), area.upper.keys.public().age_recipient)
+    refused(area, tmp_path, data, "Dữ liệu người dân (records/citizens.json) trong gói sai ở dòng 5, trường “group” (10)")
 
 
 def test_a_sender_name_too_long_for_the_register(area, tmp_path):
@@ -250,7 +256,8 @@ def test_signed_records_are_checked_like_a_record_typed_at_the_office(area, tmp_
 @pytest.mark.parametrize(("groups", "reason"), [
     ([1, 1, 2, 3], "nhóm 1 ghi hai lần"),
     ([1, 2], "thiếu nhóm 3"),
-    ([1, 2, 3, 4], "trường “group”"),
+    ([1, 2, 3, 4], "nhóm 4 không được định nghĩa"),
+    ([1, 2, 3, 10], "trường “group”"),
 ])
 def test_every_group_exactly_once(area, tmp_path, groups, reason):
     members = members_of(area)
@@ -355,7 +362,8 @@ def test_an_upper_levels_package_is_checked_for_what_can_be_checked(area, tmp_pa
                     "recipient": {"name": "Tỉnh", "age_recipient": area.upper.keys.public().age_recipient},
                     "year": YEAR, "sequence": sequence, "previous_sha256": None}
         members = {"records/communes.json": table(columns, rows),
-                   "summary.json": json.dumps({"year": YEAR, "groups": sums}).encode()}
+                   "summary.json": json.dumps({"year": YEAR, "groups": sums,
+                                               "group_definitions": [d.as_json() for d in SHIPPED]}).encode()}
         return build(manifest, members, store.signer(PASS), area.upper.keys.public().age_recipient)
 
     good = [[24001, "Xã Một", g, 10, 100, 40, 30] for g in (1, 2, 3)]
@@ -380,3 +388,14 @@ def _signing_file(store, folder):
     path = folder / "ky-so.pub"
     path.write_text(store.public().signing + "\n", encoding="ascii")  # the bare key line is accepted
     return path
+
+
+def test_a_version_2_summary_names_its_groups(area, tmp_path):
+    members = members_of(area)
+    summary = json.loads(members["summary.json"])
+    del summary["group_definitions"]
+    members["summary.json"] = json.dumps(summary).encode()
+    refused(area, tmp_path, signed(area, members), "thiếu các nhóm đối tượng (“group_definitions”)")
+    summary["group_definitions"] = [{"number": 1, "code": "a b", "name": "x", "short": "x"}]
+    members["summary.json"] = json.dumps(summary).encode()
+    refused(area, tmp_path, signed(area, members), "chỉ gồm chữ không dấu")
