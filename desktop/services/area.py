@@ -63,14 +63,20 @@ class AreaService:
             newest, (newest.c.office_code == ReceivedPackage.office_code) & (newest.c.seq == ReceivedPackage.sequence))
             .where(ReceivedPackage.year == year).order_by(ReceivedPackage.office_name)))
 
+    def define_groups(self) -> None:
+        """The groups the received packages name (each checked when received) become known."""
+        with self.r.db.reader() as s:
+            summaries = list(s.scalars(select(ReceivedPackage.summary).order_by(ReceivedPackage.id)))
+        for text in summaries:
+            _define(json.loads(text))
+
     def report(self, year: int) -> AreaReport:
         with self.r.db.reader() as s:
             packages = self._latest(s, year)
         offices = []
         summaries = [json.loads(p.summary) for p in packages]
-        for summary in summaries:  # the groups the communes' criteria sets define (checked when received)
-            if "group_definitions" in summary:
-                define(read_group_defs(summary["group_definitions"]))
+        for summary in summaries:
+            _define(summary)
         area: dict[int, dict] = {int(g): _zero() for g in CitizenGroup}
         for p, summary in zip(packages, summaries, strict=True):
             groups = []
@@ -137,3 +143,8 @@ class AreaService:
 
 def _zero() -> dict:
     return {"recognized": 0, "total": 0, "registered": 0, "assessed": 0}
+
+
+def _define(summary: dict) -> None:
+    if "group_definitions" in summary:
+        define(read_group_defs(summary["group_definitions"]))

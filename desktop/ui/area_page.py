@@ -19,6 +19,10 @@ from desktop.ui.exchange_pages import _fill, _table
 from desktop.ui.widgets import scrolling_layout, show_all_rows
 
 
+def _office_headers() -> list[str]:
+    return ["Xã, phường", "Lần gửi", *[f"Nhóm {int(g)}: công nhận / tổng / tỉ lệ" for g in CitizenGroup], "Cả đơn vị"]
+
+
 def _rate(recognized: int, total: int) -> float | None:
     return recognized / total if total else None
 
@@ -27,6 +31,7 @@ class AreaPage(QWidget):
     def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self._r = register
+        register.area.define_groups()  # the groups the received packages name, before the tables are laid out
         self.year = year
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -37,8 +42,7 @@ class AreaPage(QWidget):
         head.addWidget(export)
         self.groups = _table(["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký",
                               "Đã chấm điểm", "Mục tiêu 2025", "Mục tiêu 2030"])
-        self.offices = _table(["Xã, phường", "Lần gửi", *[f"Nhóm {int(g)}: công nhận / tổng / tỉ lệ" for g in CitizenGroup],
-                               "Cả đơn vị"])
+        self.offices = _table(_office_headers())
         self.duplicates = _table(["Số CCCD", "Có tên ở"])
         self.chart = QChartView()
         self.chart.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -76,6 +80,9 @@ class AreaPage(QWidget):
                      t["total"])), vn_int(t["registered"]), vn_int(t["assessed"]), "", ""])
         _fill(self.groups, rows, numbers_from=1)
         show_all_rows(self.groups)
+        headers = _office_headers()  # a package just received may name a group the area had not seen
+        self.offices.setColumnCount(len(headers))
+        self.offices.setHorizontalHeaderLabels(headers)
         _fill(self.offices, [[o.label, str(o.sequence),
                               *[_cell(next((x for x in o.groups if x["group"] == int(g)), None)) for g in CitizenGroup],
                               _cell(o.total)] for o in report.offices], numbers_from=1)
