@@ -372,7 +372,8 @@ def _stats_json(stats) -> dict:  # noqa: ANN001
             "groups": [{"group": int(g.group), **line(g)} for g in stats.groups],
             "total": line(stats.total), "villages": [line(v) for v in stats.villages],
             "workplaces": [{"name": w.name, "staff_on_register": w.staff_on_register, "recognized": w.recognized,
-                            "learning_unit": w.learning_unit} for w in stats.workplaces],
+                            "meets_target": w.meets(stats.staff_target[0])} for w in stats.workplaces],
+            "staff_target_percent": stats.staff_target[0],
             "targets": stats.targets, "own_target_percent": stats.own_target_percent}
 
 

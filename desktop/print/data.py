@@ -123,7 +123,7 @@ class WorkplaceLine:
     on_register: int
     recognized: int
     rate: float
-    learning_unit: bool
+    meets_target: bool
 
 
 @dataclass(frozen=True)
@@ -139,4 +139,5 @@ class StatsReportData:
     made_on: date
     notes: tuple[str, ...] = field(default_factory=tuple)
     workplaces: tuple[WorkplaceLine, ...] = ()
-    unit_percent: int = 0  # a workplace is a learning unit from this share of staff recognized
+    staff_target_percent: int = 0  # the share of a workplace's staff the office aims at
+    workplace_note: str = ""

@@ -112,15 +112,14 @@ def _workplaces(data: StatsReportData, carry: bool, seen: dict[str, int]) -> lis
                      style("rw", size=12, italic=True)), PageMark("rows", seen)]
     cell = style("rc", size=10.5, leading=12.5)
     rows = [[para(w.name, cell), vn_int(w.on_register), vn_int(w.recognized), vn_percent(w.rate),
-             "Đạt" if w.learning_unit else "Chưa đạt"] for w in data.workplaces]
-    header = ["Nơi làm việc", "Trong sổ", "Được công nhận", "Tỉ lệ", "Đơn vị học tập"]
+             "Đạt" if w.meets_target else "Chưa đạt"] for w in data.workplaces]
+    header = ["Nơi làm việc", "Trong sổ", "Được công nhận", "Tỉ lệ", f"Chỉ tiêu {data.staff_target_percent}%"]
     widths = [WIDTH - 4 * 24 * mm, 24 * mm, 24 * mm, 24 * mm, 24 * mm]
 
     def table(part: list[list[object]]) -> Flowable:
         return grid_table([header, *part], widths, size=10.5, right_columns=(1, 2, 3))
 
-    notes = [para(f"Đơn vị học tập: từ {data.unit_percent}% cán bộ, công chức, viên chức trong sổ được công nhận.",
-                  style("ru", size=11, italic=True))] if data.unit_percent else []
+    notes = [para(data.workplace_note, style("ru", size=11, italic=True))] if data.workplace_note else []
     if carry and len(rows) > CARRIED:
         return [table(rows[:-CARRIED]), PageBreak(), table(rows[-CARRIED:]), PageMark("rows", seen), *notes]
     return [table(rows), PageMark("rows", seen), *notes]

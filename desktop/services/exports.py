@@ -78,8 +78,10 @@ def year_report(register: Register, year: int) -> bytes:
                           ["Thôn/khu phố", headers[1], "Số người lớn", *headers[3:]], [line(v) for v in stats.villages],
                           total_columns=(1, 2, 4, 5), percent_columns=(3,), rates={3: (1, 2)})
     units = SheetTable("Đơn vị", _title(register, f"CÁN BỘ, CÔNG CHỨC THEO NƠI LÀM VIỆC NĂM {year}"),
-                       ["Nơi làm việc", "Trong sổ", "Được công nhận", "Tỉ lệ", "Đơn vị học tập"],
-                       [[w.name, w.staff_on_register, w.recognized, w.rate, "Đạt" if w.learning_unit else "Chưa đạt"]
+                       ["Nơi làm việc", "Trong sổ", "Được công nhận", "Tỉ lệ",
+                        f"Chỉ tiêu {stats.staff_target[0]}%"],
+                       [[w.name, w.staff_on_register, w.recognized, w.rate,
+                         "Đạt" if w.meets(stats.staff_target[0]) else "Chưa đạt"]
                         for w in stats.workplaces], total_columns=(1, 2), percent_columns=(3,), rates={3: (2, 1)})
     return workbook([groups, villages, units])
 

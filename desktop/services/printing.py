@@ -35,7 +35,6 @@ from desktop.print.data import (
 )
 from desktop.print.page import Cancelled, ProgressFn
 from desktop.services.register import Register
-from desktop.services.year_stats import LEARNING_UNIT_SHARE
 
 __all__ = ["Cancelled", "DocumentKind", "PrintError", "PrintService", "Printed"]
 
@@ -283,8 +282,8 @@ class PrintService:
                                tuple(_stats_line(v) for v in stats.villages), stats.targets,
                                tuple(g.target_kind for g in stats.groups), stats.own_target_percent, date.today(),
                                notes, tuple(WorkplaceLine(w.name, w.staff_on_register, w.recognized, w.rate,
-                                                          w.learning_unit) for w in stats.workplaces),
-                               round(LEARNING_UNIT_SHARE * 100))
+                                                          w.meets(stats.staff_target[0])) for w in stats.workplaces),
+                               stats.staff_target[0], stats.workplace_note())
 
 
 def _birth(c) -> str:  # noqa: ANN001 (a Citizen or a row with its columns)

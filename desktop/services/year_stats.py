@@ -17,7 +17,10 @@ from desktop.domain.groups import CitizenGroup
 
 # Decision 677/QĐ-TTg: share of adults (groups 1-2) and of officials and staff (group 3) holding the title
 NATIONAL_TARGETS = {2025: {"adults": 40, "officials": 60}, 2030: {"adults": 60, "officials": 80}}
-LEARNING_UNIT_SHARE = 0.5
+# A workplace's staff rate is shown against a target, never called a learning unit: a unit is recognized
+# through its own criteria and decision (Programme 387); the 50% once used here was a province's target.
+WORKPLACE_NOTE = ("Không phải công nhận Đơn vị học tập: đơn vị học tập được công nhận theo bộ tiêu chí và quyết định "
+                  "riêng (Chương trình 387).")
 
 
 @dataclass
@@ -59,9 +62,8 @@ class Workplace:
     def rate(self) -> float:
         return self.recognized / self.staff_on_register if self.staff_on_register else 0.0
 
-    @property
-    def learning_unit(self) -> bool:
-        return self.rate >= LEARNING_UNIT_SHARE
+    def meets(self, percent: int) -> bool:
+        return self.rate * 100 >= percent
 
 
 @dataclass
@@ -73,6 +75,20 @@ class YearStats:
     workplaces: list[Workplace]
     own_target_percent: int | None
     targets: dict[int, dict[str, int]] = field(default_factory=lambda: NATIONAL_TARGETS)
+
+    @property
+    def staff_target(self) -> tuple[int, str]:
+        """The share of a workplace's staff the office aims at: its own target for the year, else 677's for
+        officials and staff at the next milestone."""
+        if self.own_target_percent:
+            return self.own_target_percent, "chỉ tiêu của đơn vị"
+        milestone = 2025 if self.year <= 2025 else 2030
+        return self.targets[milestone]["officials"], f"mục tiêu quốc gia {milestone} cho cán bộ, công chức"
+
+    def workplace_note(self) -> str:
+        percent, source = self.staff_target
+        return (f"Tỉ lệ cán bộ, công chức, viên chức của từng nơi làm việc được công nhận (trong số có trong sổ), so "
+                f"với {source} ({percent}%). {WORKPLACE_NOTE}")
 
 
 class YearStatsService:

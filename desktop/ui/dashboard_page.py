@@ -25,7 +25,7 @@ GROUP_HEADERS = ["Nhóm đối tượng", "Được công nhận", "Tổng số 
                  "Đã chấm điểm",
                  "Mục tiêu 2025", "Mục tiêu 2030", "Chỉ tiêu đơn vị"]
 VILLAGE_HEADERS = ["Thôn/khu phố", "Được công nhận", "Số người lớn", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm"]
-WORKPLACE_HEADERS = ["Nơi làm việc (cán bộ, công chức)", "Trong sổ", "Được công nhận", "Tỉ lệ", "Đơn vị học tập"]
+WORKPLACE_HEADERS = ["Nơi làm việc (cán bộ, công chức)", "Trong sổ", "Được công nhận", "Tỉ lệ", "So với chỉ tiêu"]
 
 
 class DashboardPage(QWidget):
@@ -83,12 +83,13 @@ class DashboardPage(QWidget):
         _fill(self.groups, rows)
         show_all_rows(self.groups)
         _fill(self.villages, [self._line(v)[:6] for v in stats.villages])
+        staff_target, _ = stats.staff_target
         _fill(self.workplaces, [[w.name, vn_int(w.staff_on_register), vn_int(w.recognized), vn_percent(w.rate),
-                                 "Đạt" if w.learning_unit else "Chưa đạt"] for w in stats.workplaces])
+                                 _mark(w.rate, staff_target)] for w in stats.workplaces])
         notes = ["Tỉ lệ = số được công nhận / tổng số người lớn trong nhóm, như báo cáo của tỉnh."]
         if any(g.from_register for g in stats.groups):
             notes.append("(theo sổ): chưa nhập số người lớn của nhóm nên tính trên số người có trong sổ.")
-        notes.append("Đơn vị học tập: ít nhất 50% cán bộ, công chức của đơn vị được công nhận (tính trên số có trong sổ).")
+        notes.append(f"Nơi làm việc: {stats.workplace_note()}")
         self.note.setText(" ".join(notes))
         self._chart(stats)
 

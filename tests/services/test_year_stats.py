@@ -31,8 +31,14 @@ def test_counts_rates_and_denominators(office):
     phu_lap, dong, kp3 = stats.villages
     assert (phu_lap.label, phu_lap.recognized, dong.registered, kp3.on_register) == ("Thôn Phú Lập", 2, 1, 0)
     [school] = stats.workplaces
-    assert (school.name, school.staff_on_register, school.recognized, school.learning_unit) == (
-        "Trường Tiểu học", 2, 1, True)
+    assert (school.name, school.staff_on_register, school.recognized) == ("Trường Tiểu học", 2, 1)
+    # 50% of its staff: shown against the target (677's 80% for 2030, this year), never called a learning unit
+    assert stats.staff_target == (80, "mục tiêu quốc gia 2030 cho cán bộ, công chức") and not school.meets(80)
+    assert "Không phải công nhận Đơn vị học tập" in stats.workplace_note()
+    office.enrolments.set_plan(YEAR, True, 50)
+    again = office.stats.compute(YEAR)
+    assert again.staff_target == (50, "chỉ tiêu của đơn vị") and again.workplaces[0].meets(50)
+    office.enrolments.set_plan(YEAR, True, None)
     assert stats.targets[2025] == {"adults": 40, "officials": 60}
 
     office.stats.set_population(YEAR, CitizenGroup.FARMER, 10)
