@@ -10,16 +10,15 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.domain.datafile import CriteriaError
+from desktop.domain.datafile import is_int as _is_int
+from desktop.domain.datafile import need as _need
+from desktop.domain.datafile import text_field as _text
 from desktop.domain.groups import MAX_GROUPS, SHIPPED, GroupDef
-from desktop.domain.names import nfc
 
 FORMAT = "so-cong-dan-hoc-tap/bo-tieu-chi"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
-
-
-class CriteriaError(ValueError):
-    """A criteria file that cannot be used; the message says where and what."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +27,10 @@ class Indicator:
     competence: str
     text: str
     max_points: int
+    min_points: int | None = None  # a criterion that must be met with at least this (else the rule's min_each)
+
+    def minimum(self, rule: PassRule) -> int:
+        return rule.min_each if self.min_points is None else self.min_points
 
 
 @dataclass(frozen=True)
@@ -148,18 +151,3 @@ def _indicators(items: list[Any], where: str, competences: dict[str, str], rule:
     total = sum(i.max_points for i in found)
     _need(rule.min_total <= total, f"{where}: tổng điểm tối đa {total} nhỏ hơn mức đạt {rule.min_total}.")
     return tuple(found)
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _text(obj: dict[str, Any], key: str, where: str) -> str:
-    value = obj.get(key)
-    _need(isinstance(value, str) and value.strip(), f"{where}: thiếu “{key}”.")
-    return nfc(" ".join(value.split()))
-
-
-def _need(condition: bool, message: str) -> None:
-    if not condition:
-        raise CriteriaError(message)

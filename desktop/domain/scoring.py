@@ -31,8 +31,10 @@ def check_score(indicator: Indicator, value: object) -> None:
         raise ScoreError(f"Chỉ số {indicator.code}: điểm phải từ 0 đến {indicator.max_points} (đang nhập {value}).")
 
 
-def judge(indicators: tuple[Indicator, ...], rule: PassRule, scores: Mapping[str, int | None]) -> Verdict:
-    """Scores by indicator code; a missing score makes the verdict incomplete (neither pass nor fail)."""
+def judge(indicators: tuple[Indicator, ...], rule: PassRule, scores: Mapping[str, int | None],
+          noun: str = "chỉ số") -> Verdict:
+    """Scores by indicator code; a missing score makes the verdict incomplete (neither pass nor fail). `noun`:
+    what the set calls its items in the verdict ("chỉ số" for citizens, "tiêu chí" for the learning models)."""
     given = {i.code: scores.get(i.code) for i in indicators}
     for indicator in indicators:
         value = given[indicator.code]
@@ -40,15 +42,19 @@ def judge(indicators: tuple[Indicator, ...], rule: PassRule, scores: Mapping[str
             check_score(indicator, value)
     total = sum(v for v in given.values() if v is not None)
     missing = [code for code, v in given.items() if v is None]
-    low = tuple(i.code for i in indicators if given[i.code] is not None and given[i.code] < rule.min_each)
+    low = tuple(i.code for i in indicators if given[i.code] is not None and given[i.code] < i.minimum(rule))
     if missing:
-        text = f"chưa chấm đủ: còn thiếu {len(missing)} chỉ số ({', '.join(missing)}); tạm tính {total} điểm"
+        text = f"chưa chấm đủ: còn thiếu {len(missing)} {noun} ({', '.join(missing)}); tạm tính {total} điểm"
         return Verdict(False, False, total, low, text)
     reasons = []
     if total < rule.min_total:
         reasons.append(f"tổng {total} < {rule.min_total}")
-    if low:
-        reasons.append(f"chỉ số {', '.join(low)} dưới {rule.min_each} điểm")
+    by_minimum: dict[int, list[str]] = {}
+    for i in indicators:
+        if i.code in low:
+            by_minimum.setdefault(i.minimum(rule), []).append(i.code)
+    for minimum, codes in sorted(by_minimum.items()):
+        reasons.append(f"{noun} {', '.join(codes)} dưới {minimum} điểm")
     if reasons:
         return Verdict(True, False, total, low, "chưa đạt: " + "; ".join(reasons))
     return Verdict(True, True, total, low, f"đạt: {total} điểm")
