@@ -315,11 +315,12 @@ def _stats(args: argparse.Namespace, folder: Path) -> int:
         register.close()
     title = info.association_name if info else "Sổ Công dân học tập"
     print(f"Năm {args.year} — {title}")
-    header = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đăng ký", "Đã chấm"]
+    header = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đăng ký", "Đã chấm",
+              "Tỉ lệ trên số đăng ký"]
     lines = [*stats.groups, stats.total]
     table = [[line.label, vn_int(line.recognized),
               vn_int(line.adults) + (" (theo sổ)" if line.from_register else ""), vn_percent(line.rate),
-              vn_int(line.registered), vn_int(line.assessed)] for line in lines]
+              vn_int(line.registered), vn_int(line.assessed), vn_percent(line.rate_of_registered)] for line in lines]
     widths = [max(len(str(r[i])) for r in [header, *table]) for i in range(len(header))]
     for row in [header, *table]:
         print("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))))
@@ -366,6 +367,7 @@ def _stats_json(stats) -> dict:  # noqa: ANN001
     def line(x) -> dict:  # noqa: ANN001
         return {"label": x.label, "recognized": x.recognized, "total": x.adults, "total_from_register": x.from_register,
                 "rate": None if x.rate is None else round(x.rate, 4), "on_register": x.on_register,
+                "rate_of_registered": None if x.rate_of_registered is None else round(x.rate_of_registered, 4),
                 "registered": x.registered, "assessed": x.assessed, "passed": x.passed}
 
     return {"year": stats.year,

@@ -34,8 +34,9 @@ COLOURS = [colors.HexColor("#1f77b4"), colors.HexColor("#8bc34a"), colors.HexCol
 
 
 def _line(x: StatsLine) -> list[object]:
-    return [para(x.label, style("rl", size=10.5, leading=12.5)), vn_int(x.recognized), vn_int(x.total) + (" *" if x.from_register else ""), vn_percent(x.rate),
-            vn_int(x.registered), vn_int(x.assessed)]
+    return [para(x.label, style("rl", size=10.5, leading=12.5)), vn_int(x.recognized),
+            vn_int(x.total) + (" *" if x.from_register else ""), vn_percent(x.rate), vn_int(x.registered),
+            vn_int(x.assessed), vn_percent(x.recognized / x.registered if x.registered else None)]
 
 
 def _chart(data: StatsReportData) -> Drawing:
@@ -77,12 +78,13 @@ def stats_report(data: StatsReportData) -> bytes:
     heading = style("rh", size=13, bold=True, space_after=4)
     note = style("rn", size=11, italic=True)
     issuer = data.office.issued_by()
-    header = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm"]
-    widths = [WIDTH - 5 * 21 * mm, 21 * mm, 21 * mm, 21 * mm, 21 * mm, 21 * mm]
+    header = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm",
+              "Tỉ lệ trên số đăng ký"]
+    widths = [WIDTH - 6 * 19 * mm, *[19 * mm] * 6]
     groups = grid_table([header, *[_line(g) for g in data.groups], _line(data.total)], widths, size=10.5,
-                        right_columns=(1, 2, 3, 4, 5))
+                        right_columns=(1, 2, 3, 4, 5, 6))
     villages = grid_table([["Thôn, khu phố", *header[1:]], *[_line(v) for v in data.villages]], widths, size=10.5,
-                          right_columns=(1, 2, 3, 4, 5))
+                          right_columns=(1, 2, 3, 4, 5, 6))
     targets = "; ".join(f"đến {m}: {t['adults']}% người lớn, {t['officials']}% cán bộ, công chức, viên chức"
                         for m, t in data.targets.items())
     # the number is written in by hand when the report is sent (văn thư gives it), as on paper

@@ -62,21 +62,22 @@ def proposal_list(register: Register, year: int, village_id: int | None = None) 
 def year_report(register: Register, year: int) -> bytes:
     stats = register.stats.compute(year)
     headers = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm",
-               "Tính theo sổ"]
+               "Tỉ lệ trên số đăng ký", "Tính theo sổ"]
 
     def line(x) -> list:  # noqa: ANN001
-        return [x.label, x.recognized, x.adults, x.rate or 0, x.registered, x.assessed, "có" if x.from_register else ""]
+        return [x.label, x.recognized, x.adults, x.rate or 0, x.registered, x.assessed, x.rate_of_registered or 0,
+                "có" if x.from_register else ""]
 
     targets = [f"Mục tiêu {m}: {t['adults']}% người lớn, {t['officials']}% cán bộ, công chức, viên chức."
                for m, t in stats.targets.items()]
     if stats.own_target_percent:
         targets.append(f"Chỉ tiêu của đơn vị: {stats.own_target_percent}%.")
     groups = SheetTable("Theo nhóm", _title(register, f"KẾT QUẢ CÔNG DÂN HỌC TẬP NĂM {year} THEO NHÓM ĐỐI TƯỢNG"),
-                        headers, [line(g) for g in stats.groups], total_columns=(1, 2, 4, 5), percent_columns=(3,),
-                        notes=targets, rates={3: (1, 2)})
+                        headers, [line(g) for g in stats.groups], total_columns=(1, 2, 4, 5), percent_columns=(3, 6),
+                        notes=targets, rates={3: (1, 2), 6: (1, 4)})
     villages = SheetTable("Theo thôn", _title(register, f"KẾT QUẢ NĂM {year} THEO THÔN, KHU PHỐ"),
                           ["Thôn/khu phố", headers[1], "Số người lớn", *headers[3:]], [line(v) for v in stats.villages],
-                          total_columns=(1, 2, 4, 5), percent_columns=(3,), rates={3: (1, 2)})
+                          total_columns=(1, 2, 4, 5), percent_columns=(3, 6), rates={3: (1, 2), 6: (1, 4)})
     units = SheetTable("Đơn vị", _title(register, f"CÁN BỘ, CÔNG CHỨC THEO NƠI LÀM VIỆC NĂM {year}"),
                        ["Nơi làm việc", "Trong sổ", "Được công nhận", "Tỉ lệ",
                         f"Chỉ tiêu {stats.staff_target[0]}%"],

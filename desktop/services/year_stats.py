@@ -42,6 +42,11 @@ class Line:
     def registered_rate(self) -> float | None:
         return self.registered / self.adults if self.adults else None
 
+    @property
+    def rate_of_registered(self) -> float | None:
+        """Recognized among those who registered, as some provinces report it (beside the rate of everyone)."""
+        return self.recognized / self.registered if self.registered else None
+
 
 @dataclass
 class GroupLine(Line):

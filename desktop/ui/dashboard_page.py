@@ -22,9 +22,10 @@ from desktop.ui.widgets import scrolling_layout, show_all_rows
 from desktop.ui.year_settings_dialog import YearSettingsDialog
 
 GROUP_HEADERS = ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký (trừ người rút tên)",
-                 "Đã chấm điểm",
+                 "Đã chấm điểm", "Tỉ lệ trên số đăng ký",
                  "Mục tiêu 2025", "Mục tiêu 2030", "Chỉ tiêu đơn vị"]
-VILLAGE_HEADERS = ["Thôn/khu phố", "Được công nhận", "Số người lớn", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm"]
+VILLAGE_HEADERS = ["Thôn/khu phố", "Được công nhận", "Số người lớn", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm",
+                   "Tỉ lệ trên số đăng ký"]
 WORKPLACE_HEADERS = ["Nơi làm việc (cán bộ, công chức)", "Trong sổ", "Được công nhận", "Tỉ lệ", "So với chỉ tiêu"]
 
 
@@ -82,11 +83,12 @@ class DashboardPage(QWidget):
         rows.append([*self._line(stats.total), "", "", "" if own is None else _mark(stats.total.rate, own)])
         _fill(self.groups, rows)
         show_all_rows(self.groups)
-        _fill(self.villages, [self._line(v)[:6] for v in stats.villages])
+        _fill(self.villages, [self._line(v) for v in stats.villages])
         staff_target, _ = stats.staff_target
         _fill(self.workplaces, [[w.name, vn_int(w.staff_on_register), vn_int(w.recognized), vn_percent(w.rate),
                                  _mark(w.rate, staff_target)] for w in stats.workplaces])
-        notes = ["Tỉ lệ = số được công nhận / tổng số người lớn trong nhóm, như báo cáo của tỉnh."]
+        notes = ["Tỉ lệ = số được công nhận / tổng số người lớn trong nhóm, như báo cáo của tỉnh; tỉ lệ trên số đăng ký "
+                 "= số được công nhận / số đã đăng ký (trừ người rút tên)."]
         if any(g.from_register for g in stats.groups):
             notes.append("(theo sổ): chưa nhập số người lớn của nhóm nên tính trên số người có trong sổ.")
         notes.append(f"Nơi làm việc: {stats.workplace_note()}")
@@ -97,7 +99,7 @@ class DashboardPage(QWidget):
     def _line(line: Line) -> list[str]:
         total = vn_int(line.adults) + (" (theo sổ)" if line.from_register else "")
         return [line.label, vn_int(line.recognized), total, vn_percent(line.rate), vn_int(line.registered),
-                vn_int(line.assessed)]
+                vn_int(line.assessed), vn_percent(line.rate_of_registered)]
 
     def _chart(self, stats: YearStats) -> None:
         chart = QChart()

@@ -199,7 +199,8 @@ def test_proposal_decision_and_dashboard(qtbot, people):
     assert cells[0] == ["Nông dân, lao động nông thôn", "1", "2 (theo sổ)", "50,0%"]
     assert cells[2] == ["Cán bộ, công chức, doanh nhân", "1", "1 (theo sổ)", "100,0%"]
     assert cells[3][0] == "Toàn xã"
-    assert board.groups.item(0, 6).text() == "40% — đạt"
+    assert board.groups.item(0, 6).text() == "50,0%"  # of the registered (1 of 2 farmers registered)
+    assert board.groups.item(0, 7).text() == "40% — đạt"
     assert len(board.chart.chart().series()[0].barSets()) == 3
     settings = YearSettingsDialog(register, YEAR)
     qtbot.addWidget(settings)
@@ -208,7 +209,7 @@ def test_proposal_decision_and_dashboard(qtbot, people):
     settings.save()
     board.refresh()
     assert board.groups.item(0, 2).text() == "20" and board.groups.item(0, 3).text() == "5,0%"
-    assert board.groups.item(0, 8).text() == "45% — chưa đạt"
+    assert board.groups.item(0, 9).text() == "45% — chưa đạt"
     assert len(board.chart.chart().series()[0].barSets()) == 4
 
 
