@@ -78,6 +78,8 @@ class Citizen(Record, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     deleted_reason: Mapped[str] = mapped_column(String(200), default="")
+    # the workplace as a real link (a learning unit's staff); `occupation` keeps the text as typed
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), default=None, index=True)
 
     village: Mapped[Village] = relationship(lazy="joined")
 
@@ -296,3 +298,6 @@ class AreaEnrolment(Base):
     group: Mapped[int] = mapped_column("citizen_group", SmallInteger)
     status: Mapped[str] = mapped_column(String(20))
     total: Mapped[int | None] = mapped_column(SmallInteger)
+
+
+from desktop.db.models387 import Clan, ClanHousehold, Household, HouseholdMember, Organisation  # noqa: E402, F401 - one metadata

@@ -6,11 +6,10 @@ everything a scoring screen relies on and names the place of any fault in Vietna
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.domain.datafile import CriteriaError
+from desktop.domain.datafile import CriteriaError, load_json  # noqa: F401 - CriteriaError read from here too
 from desktop.domain.datafile import is_int as _is_int
 from desktop.domain.datafile import need as _need
 from desktop.domain.datafile import text_field as _text
@@ -18,7 +17,6 @@ from desktop.domain.groups import MAX_GROUPS, SHIPPED, GroupDef
 
 FORMAT = "so-cong-dan-hoc-tap/bo-tieu-chi"
 FORMAT_VERSION = 1
-MAX_FILE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -59,17 +57,7 @@ class CriteriaSet:
 
 def parse_criteria(raw: bytes | str) -> tuple[CriteriaSet, dict[str, Any]]:
     """The set and the JSON document it came from (kept as stored). Raises CriteriaError."""
-    if isinstance(raw, bytes):
-        if len(raw) > MAX_FILE_BYTES:
-            raise CriteriaError("Tệp bộ tiêu chí quá lớn (hơn 1 MB): không phải tệp bộ tiêu chí.")
-        try:
-            raw = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise CriteriaError("Tệp bộ tiêu chí không phải văn bản UTF-8 (JSON).") from None
-    try:
-        doc = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise CriteriaError(f"Tệp bộ tiêu chí hỏng: lỗi cú pháp JSON ở dòng {e.lineno}, cột {e.colno}.") from None
+    doc = load_json(raw)
     return _read(doc), doc
 
 

@@ -3,6 +3,7 @@ fault raises CriteriaError with its place named, in Vietnamese."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from desktop.domain.names import nfc
@@ -10,6 +11,23 @@ from desktop.domain.names import nfc
 
 class CriteriaError(ValueError):
     """A criteria file that cannot be used; the message says where and what."""
+
+
+MAX_FILE_BYTES = 1_000_000
+
+
+def load_json(raw: bytes | str) -> Any:
+    """A criteria file's JSON document, or CriteriaError saying why it is not one."""
+    if isinstance(raw, bytes):
+        need(len(raw) <= MAX_FILE_BYTES, "Tệp bộ tiêu chí quá lớn (hơn 1 MB): không phải tệp bộ tiêu chí.")
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CriteriaError("Tệp bộ tiêu chí không phải văn bản UTF-8 (JSON).") from None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise CriteriaError(f"Tệp bộ tiêu chí hỏng: lỗi cú pháp JSON ở dòng {e.lineno}, cột {e.colno}.") from None
 
 
 def is_int(value: Any) -> bool:

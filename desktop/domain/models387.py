@@ -8,13 +8,12 @@ needs) and a total threshold."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from desktop.domain.criteria import MAX_FILE_BYTES, Indicator, PassRule
-from desktop.domain.datafile import CriteriaError
+from desktop.domain.criteria import Indicator, PassRule
+from desktop.domain.datafile import CriteriaError, load_json
 from desktop.domain.datafile import is_int as _is_int
 from desktop.domain.datafile import need as _need
 from desktop.domain.datafile import text_field as _text
@@ -62,16 +61,7 @@ class ModelCriteria:
 
 def parse_model_criteria(raw: bytes | str) -> tuple[ModelCriteria, dict[str, Any]]:
     """The set and its JSON document (kept as stored). Raises CriteriaError naming the place of a fault."""
-    if isinstance(raw, bytes):
-        _need(len(raw) <= MAX_FILE_BYTES, "Tệp bộ tiêu chí quá lớn (hơn 1 MB): không phải tệp bộ tiêu chí.")
-        try:
-            raw = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise CriteriaError("Tệp bộ tiêu chí không phải văn bản UTF-8 (JSON).") from None
-    try:
-        doc = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise CriteriaError(f"Tệp bộ tiêu chí hỏng: lỗi cú pháp JSON ở dòng {e.lineno}, cột {e.colno}.") from None
+    doc = load_json(raw)
     _need(isinstance(doc, dict), "Tệp bộ tiêu chí phải là một đối tượng JSON.")
     _need(doc.get("format") == FORMAT, f"Không phải tệp bộ tiêu chí mô hình học tập (“format” phải là “{FORMAT}”).")
     _need(doc.get("format_version") == FORMAT_VERSION,

@@ -72,6 +72,25 @@ class Register:
 
         return ReceivingService(self, self.keys)
 
+    # the registers of Programme 387's learning models
+    @cached_property
+    def households(self):  # noqa: ANN201
+        from desktop.services.model_registers import HouseholdService
+
+        return HouseholdService(self.db, self.office.clerk_name)
+
+    @cached_property
+    def clans(self):  # noqa: ANN201
+        from desktop.services.model_registers import ClanService
+
+        return ClanService(self.db, self.office.clerk_name)
+
+    @cached_property
+    def organisations(self):  # noqa: ANN201
+        from desktop.services.model_registers import OrganisationService
+
+        return OrganisationService(self.db, self.office.clerk_name)
+
     @cached_property
     def area(self):  # noqa: ANN201
         from desktop.services.area import AreaService
