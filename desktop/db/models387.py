@@ -1,12 +1,13 @@
 """The registers of Programme 387's learning models beside the citizens: households (learning families) with
 their members, clans with their households, and organisations (learning units) whose staff are people of
-the register. Village communities are the office's villages (models.Village)."""
+the register. Village communities are the office's villages (models.Village). And their yearly cycle: criteria
+sets, enrolments, score sheets and decisions of their own, beside the citizens'."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.db.base import Base, Record, UTCDateTime
@@ -72,3 +73,73 @@ class Organisation(_Kept, Record, Base):
     kind: Mapped[str] = mapped_column(String(20))  # co-quan, truong-hoc, doanh-nghiep, to-chuc
     headcount: Mapped[int | None] = mapped_column(Integer, default=None)
     village_id: Mapped[int | None] = mapped_column(ForeignKey("village.id"), default=None)
+
+
+class ModelCriteriaSetRecord(Record, Base):
+    """A learning model's criteria set as stored (the JSON of the file): the shipped ones and a province's."""
+
+    __tablename__ = "model_criteria_set"
+
+    code: Mapped[str] = mapped_column(String(100), unique=True)
+    model: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(300))
+    year_from: Mapped[int] = mapped_column(Integer)
+    year_to: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(300))
+
+
+class ModelDecision(Record, Base):
+    """A recognition decision for one model and year (its annex: the enrolments it names)."""
+
+    __tablename__ = "model_decision"
+
+    model: Mapped[str] = mapped_column(String(12))
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(50))
+    signed_on: Mapped[date] = mapped_column(Date)
+    signer_name: Mapped[str] = mapped_column(String(100))
+    signer_title: Mapped[str] = mapped_column(String(200))
+
+    __table_args__ = (Index("ix_model_decision_year", "model", "year"),)
+
+
+class ModelEnrolment(Record, Base):
+    """One household, clan, village or organisation in one year's cycle; the verdict columns are computed
+    from the standing scores, as a citizen's."""
+
+    __tablename__ = "model_enrolment"
+
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
+    model: Mapped[str] = mapped_column(String(12))
+    subject_id: Mapped[int] = mapped_column(Integer)  # household, clan, village or organisation, by `model`
+    year: Mapped[int] = mapped_column(Integer)
+    criteria_set_id: Mapped[int] = mapped_column(ForeignKey("model_criteria_set.id"))
+    status: Mapped[str] = mapped_column(String(20))
+    registered_on: Mapped[date] = mapped_column(Date)
+    total: Mapped[int | None] = mapped_column(SmallInteger, default=None)
+    passed: Mapped[bool | None] = mapped_column(default=None)
+    verdict: Mapped[str] = mapped_column(String(200), default="")
+    reviewed: Mapped[bool] = mapped_column(default=False)
+    withdrawn_from: Mapped[str | None] = mapped_column(String(20), default=None)
+    withdrawn_reason: Mapped[str] = mapped_column(String(200), default="")
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("model_decision.id"), default=None)
+
+    __table_args__ = (Index("ix_model_enrolment_subject", "model", "subject_id", "year", unique=True),
+                      Index("ix_model_enrolment_year", "year", "model", "status"))
+
+
+class ModelAssessment(Base):
+    """A score sheet as entered: the self-assessment, the branch's review, a correction."""
+
+    __tablename__ = "model_assessment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enrolment_id: Mapped[int] = mapped_column(ForeignKey("model_enrolment.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    scores: Mapped[str] = mapped_column(Text)
+    total: Mapped[int] = mapped_column(SmallInteger)
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(100))

@@ -73,6 +73,7 @@ class EnrolmentService:
         self.criteria = criteria
         self._actor = actor
         self._today = today
+        self.today = today  # the clock the year's dates come from (the models' cycle uses the same)
 
     # the year's plan -------------------------------------------------------------------------------
 

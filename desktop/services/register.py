@@ -92,6 +92,18 @@ class Register:
         return OrganisationService(self.db, self.office.clerk_name)
 
     @cached_property
+    def model_criteria(self):  # noqa: ANN201
+        from desktop.services.model_cycle import ModelCriteriaService
+
+        return ModelCriteriaService(self.db, self.office.clerk_name)
+
+    def model_cycle(self, model):  # noqa: ANN001, ANN201 - a domain.models387.Model
+        from desktop.services.model_cycle import ModelCycleService
+
+        return ModelCycleService(self.db, self.model_criteria, model, self.office.clerk_name,
+                                 self.enrolments.today)  # the same clock as the citizens' cycle
+
+    @cached_property
     def area(self):  # noqa: ANN201
         from desktop.services.area import AreaService
 
@@ -120,8 +132,10 @@ def open_register(folder: Path, url: str | None = None, today: Callable[[], date
     criteria = CriteriaService(db, actor)
     problems = criteria.sync_shipped()
     enrolments = EnrolmentService(db, criteria, actor, today)
-    return Register(folder, db, office, CitizenService(db, actor, today), criteria, enrolments,
-                    RecognitionService(db, enrolments, actor), YearStatsService(db, actor), problems, claim)
+    register = Register(folder, db, office, CitizenService(db, actor, today), criteria, enrolments,
+                        RecognitionService(db, enrolments, actor), YearStatsService(db, actor), problems, claim)
+    register.problems += register.model_criteria.sync_shipped()
+    return register
 
 
 def _open_database(folder: Path, url: str) -> Database:
