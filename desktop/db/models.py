@@ -8,6 +8,7 @@ from sqlalchemy import Date, ForeignKey, Index, Integer, SmallInteger, String, T
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.db.base import Base, Record, UTCDateTime
+from desktop.db.shared_columns import CycleState, StoredSet
 
 
 class Office(Record, Base):
@@ -111,17 +112,10 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id", "at"),)
 
 
-class CriteriaSetRecord(Record, Base):
+class CriteriaSetRecord(StoredSet, Record, Base):
     """A criteria set as imported (its JSON document kept whole, so old years keep their wording)."""
 
     __tablename__ = "criteria_set"
-
-    code: Mapped[str] = mapped_column(String(100), unique=True)
-    name: Mapped[str] = mapped_column(String(300))
-    year_from: Mapped[int] = mapped_column(Integer)
-    year_to: Mapped[int] = mapped_column(Integer)
-    content: Mapped[str] = mapped_column(Text)
-    source: Mapped[str] = mapped_column(String(300))
 
 
 class YearPlan(Record, Base):
@@ -161,7 +155,7 @@ class Decision(Record, Base):
     signer_title: Mapped[str] = mapped_column(String(200))
 
 
-class Enrolment(Record, Base):
+class Enrolment(CycleState, Record, Base):
     """One person in one year's cycle. The verdict columns are computed from the standing scores."""
 
     __tablename__ = "enrolment"
@@ -172,14 +166,6 @@ class Enrolment(Record, Base):
     year: Mapped[int] = mapped_column(Integer)
     group: Mapped[int] = mapped_column("citizen_group", SmallInteger)  # the group the person was scored in
     criteria_set_id: Mapped[int] = mapped_column(ForeignKey("criteria_set.id"))
-    status: Mapped[str] = mapped_column(String(20))
-    registered_on: Mapped[date] = mapped_column(Date)
-    total: Mapped[int | None] = mapped_column(SmallInteger, default=None)
-    passed: Mapped[bool | None] = mapped_column(default=None)
-    verdict: Mapped[str] = mapped_column(String(200), default="")
-    reviewed: Mapped[bool] = mapped_column(default=False)
-    withdrawn_from: Mapped[str | None] = mapped_column(String(20), default=None)
-    withdrawn_reason: Mapped[str] = mapped_column(String(200), default="")
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id"), default=None)
 
     citizen: Mapped[Citizen] = relationship()

@@ -11,6 +11,7 @@ from sqlalchemy import Date, ForeignKey, Index, Integer, SmallInteger, String, T
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.db.base import Base, Record, UTCDateTime
+from desktop.db.shared_columns import CycleState, StoredSet
 
 
 class _Kept:
@@ -75,18 +76,12 @@ class Organisation(_Kept, Record, Base):
     village_id: Mapped[int | None] = mapped_column(ForeignKey("village.id"), default=None)
 
 
-class ModelCriteriaSetRecord(Record, Base):
+class ModelCriteriaSetRecord(StoredSet, Record, Base):
     """A learning model's criteria set as stored (the JSON of the file): the shipped ones and a province's."""
 
     __tablename__ = "model_criteria_set"
 
-    code: Mapped[str] = mapped_column(String(100), unique=True)
     model: Mapped[str] = mapped_column(String(12))
-    name: Mapped[str] = mapped_column(String(300))
-    year_from: Mapped[int] = mapped_column(Integer)
-    year_to: Mapped[int] = mapped_column(Integer)
-    content: Mapped[str] = mapped_column(Text)
-    source: Mapped[str] = mapped_column(String(300))
 
 
 class ModelDecision(Record, Base):
@@ -104,7 +99,7 @@ class ModelDecision(Record, Base):
     __table_args__ = (Index("ix_model_decision_year", "model", "year"),)
 
 
-class ModelEnrolment(Record, Base):
+class ModelEnrolment(CycleState, Record, Base):
     """One household, clan, village or organisation in one year's cycle; the verdict columns are computed
     from the standing scores, as a citizen's."""
 
@@ -116,14 +111,6 @@ class ModelEnrolment(Record, Base):
     subject_id: Mapped[int] = mapped_column(Integer)  # household, clan, village or organisation, by `model`
     year: Mapped[int] = mapped_column(Integer)
     criteria_set_id: Mapped[int] = mapped_column(ForeignKey("model_criteria_set.id"))
-    status: Mapped[str] = mapped_column(String(20))
-    registered_on: Mapped[date] = mapped_column(Date)
-    total: Mapped[int | None] = mapped_column(SmallInteger, default=None)
-    passed: Mapped[bool | None] = mapped_column(default=None)
-    verdict: Mapped[str] = mapped_column(String(200), default="")
-    reviewed: Mapped[bool] = mapped_column(default=False)
-    withdrawn_from: Mapped[str | None] = mapped_column(String(20), default=None)
-    withdrawn_reason: Mapped[str] = mapped_column(String(200), default="")
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("model_decision.id"), default=None)
 
     __table_args__ = (Index("ix_model_enrolment_subject", "model", "subject_id", "year", unique=True),

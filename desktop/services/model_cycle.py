@@ -31,11 +31,10 @@ from desktop.domain.cycle import Action, Status, TransitionError, transition
 from desktop.domain.models387 import Model, ModelCriteria, parse_model_criteria
 from desktop.domain.scoring import ScoreError, Verdict, judge
 from desktop.resources import resource
+from desktop.services.enrolments import KIND_LABEL, STALE
 
 SHIPPED_SOURCE = "Kèm chương trình"
-STALE = "Hồ sơ này vừa được sửa ở nơi khác: chưa lưu gì. Hãy mở lại để xem bản mới nhất."
 SUBJECTS = {Model.FAMILY: Household, Model.CLAN: Clan, Model.COMMUNITY: Village, Model.UNIT: Organisation}
-KIND_LABEL = {"self": "Tự đánh giá", "review": "Chi hội xét", "correction": "Đính chính"}
 
 
 class ModelCycleError(ValueError):

@@ -19,10 +19,10 @@ from desktop.db.models import Citizen, Village
 from desktop.db.models387 import Clan, ClanHousehold, Household, HouseholdMember, Organisation
 from desktop.domain.names import search_key
 from desktop.domain.text import printable
+from desktop.services.enrolments import STALE
 
 ORGANISATION_KINDS = {"co-quan": "Cơ quan", "truong-hoc": "Trường học", "doanh-nghiep": "Doanh nghiệp",
                       "to-chuc": "Tổ chức khác"}
-STALE = "Hồ sơ này vừa được sửa ở nơi khác: chưa lưu gì. Hãy mở lại để xem bản mới nhất."
 
 
 class ModelError(ValueError):
