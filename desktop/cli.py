@@ -311,6 +311,7 @@ def _stats(args: argparse.Namespace, folder: Path) -> int:
         if info is not None and info.is_upper:
             return _area_stats(register, args.year, info.association_name)
         stats = register.stats.compute(args.year)
+        models = register.model_stats.compute(args.year)
     finally:
         register.close()
     title = info.association_name if info else "Sổ Công dân học tập"
@@ -330,8 +331,16 @@ def _stats(args: argparse.Namespace, folder: Path) -> int:
         print(f"Chỉ tiêu của đơn vị: {stats.own_target_percent}%.")
     if any(line.from_register for line in lines):
         print("(theo sổ): chưa nhập số người lớn của nhóm, tỉ lệ tính trên số người có trong sổ.")
+    print("Mô hình học tập (Chương trình 387):")
+    for line in models.models.values():
+        own = f", chỉ tiêu 2030 của đơn vị {line.target_2030}%" if line.target_2030 else ""
+        print(f"  {line.model.title:<20} được công nhận {vn_int(line.recognized)} / {vn_int(line.total)} "
+              f"({vn_percent(line.rate)}), đăng ký {vn_int(line.registered)}; mục tiêu 2025 {line.target_2025}%{own}")
+    for m in models.measures:
+        print(f"  {m.label}: {vn_int(m.holders)} / {vn_int(m.people)} có danh hiệu Công dân học tập ({vn_percent(m.rate)}); "
+              f"mục tiêu {m.target(2025)}% (2025), {m.target(2030)}% (2030). Mẫu số: {m.denominator}.")
     if args.json:
-        payload = _stats_json(stats)
+        payload = {**_stats_json(stats), **models.as_json()}
         text = json.dumps(payload, ensure_ascii=False, indent=2)
         if args.json == "-":
             print(text)

@@ -130,3 +130,12 @@ class ModelAssessment(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     actor: Mapped[str] = mapped_column(String(100))
+
+
+class ModelTarget(Record, Base):
+    """The office's own 2030 target for a model (provinces set them: one uses 80 / 75 / 75 / 90%)."""
+
+    __tablename__ = "model_target"
+
+    model: Mapped[str] = mapped_column(String(12), unique=True)
+    percent_2030: Mapped[int] = mapped_column(Integer)

@@ -104,6 +104,12 @@ class Register:
                                  self.enrolments.today)  # the same clock as the citizens' cycle
 
     @cached_property
+    def model_stats(self):  # noqa: ANN201
+        from desktop.services.model_stats import ModelStatsService
+
+        return ModelStatsService(self.db, self.office.clerk_name)
+
+    @cached_property
     def area(self):  # noqa: ANN201
         from desktop.services.area import AreaService
 

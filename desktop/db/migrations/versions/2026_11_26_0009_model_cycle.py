@@ -1,4 +1,5 @@
-"""the learning models' yearly cycle: their criteria sets, enrolments, score sheets and decisions
+"""the learning models' yearly cycle: their criteria sets, enrolments, score sheets and decisions, and the
+office's own 2030 target per model
 
 Revision ID: 0009
 Revises: 0008
@@ -74,8 +75,12 @@ def upgrade() -> None:
                     sa.ForeignKeyConstraint(['enrolment_id'], ['model_enrolment.id']),
                     sa.PrimaryKeyConstraint('id'))
     op.create_index(op.f('ix_model_assessment_enrolment_id'), 'model_assessment', ['enrolment_id'])
+    op.create_table('model_target', *_record(),
+                    sa.Column('model', sa.String(length=12), nullable=False),
+                    sa.Column('percent_2030', sa.Integer(), nullable=False),
+                    sa.PrimaryKeyConstraint('id'), sa.UniqueConstraint('uuid'), sa.UniqueConstraint('model'))
 
 
 def downgrade() -> None:
-    for table in ('model_assessment', 'model_enrolment', 'model_decision', 'model_criteria_set'):
+    for table in ('model_target', 'model_assessment', 'model_enrolment', 'model_decision', 'model_criteria_set'):
         op.drop_table(table)
