@@ -252,11 +252,18 @@ def _demo(args: argparse.Namespace, folder: Path) -> int:
 
         fill_demo(register, args.citizens, args.seed, progress)
         print(file=sys.stderr)
+        from desktop.services.demo_models import fill_demo_model_year, fill_demo_models
+
+        made = fill_demo_models(register, args.seed)
+        print(f"Mô hình học tập: {made['households']} hộ, {made['clans']} dòng họ, {made['units']} đơn vị.")
         if not args.no_year:
             from desktop.services.demo_year import fill_demo_year
 
             enrolled = fill_demo_year(register, args.year, args.seed, progress)
             print(file=sys.stderr)
+            recognized = fill_demo_model_year(register, args.year, args.seed)
+            print("Được công nhận năm " + str(args.year) + ": "
+                  + ", ".join(f"{n} {m.title}" for m, n in recognized.items()) + ".")
             print(f"Năm {args.year}: {enrolled} người đăng ký, đã chấm điểm và ra quyết định công nhận.")
         total = register.citizens.count(CitizenFilter())
         info = register.office.info()

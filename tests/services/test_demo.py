@@ -1,3 +1,4 @@
+import json
 from collections import Counter
 
 from desktop.db.citizen_queries import CitizenFilter
@@ -28,3 +29,35 @@ def test_demo_adds_to_an_existing_register(register):
     fill_demo(register, 100, seed=1)
     fill_demo(register, 50, seed=1)
     assert register.citizens.count(CitizenFilter()) == 150
+
+
+def test_the_demo_commune_has_its_learning_models(register):
+    from sqlalchemy import func, select
+
+    from desktop.db.models import Citizen
+    from desktop.db.models387 import HouseholdMember, ModelAssessment, ModelEnrolment
+    from desktop.domain.models387 import Model
+    from desktop.domain.scoring import judge
+    from desktop.services.demo import fill_demo
+    from desktop.services.demo_models import fill_demo_model_year, fill_demo_models
+
+    fill_demo(register, 1200, seed=5)
+    made = fill_demo_models(register, seed=5)
+    assert 240 <= made["households"] <= 400 and made["clans"] >= 3 and made["units"] >= 5
+    assert fill_demo_models(register, seed=5) == {"households": 0, "clans": 0, "units": 0}  # everyone housed once
+    with register.db.reader() as s:
+        housed = s.scalar(select(func.count(func.distinct(HouseholdMember.citizen_id))))
+        assert housed == s.scalar(select(func.count()).select_from(Citizen))
+        sizes = s.scalars(select(func.count(HouseholdMember.id)).group_by(HouseholdMember.household_id)).all()
+        assert min(sizes) >= 1 and max(sizes) <= 5
+    recognized = fill_demo_model_year(register, 2026, seed=5)
+    stats = register.model_stats.compute(2026)
+    family = stats.models[Model.FAMILY]
+    assert recognized[Model.FAMILY] == family.recognized and 0.6 <= family.rate <= 0.85
+    with register.db.reader() as s:  # every stored verdict is the pass rule's, from the stored scores
+        for e, scores in s.execute(select(ModelEnrolment, ModelAssessment.scores)
+                                   .join(ModelAssessment, ModelAssessment.enrolment_id == ModelEnrolment.id)
+                                   .where(ModelAssessment.kind == "review").limit(200)):
+            cs = register.model_criteria.get(e.criteria_set_id)
+            verdict = judge(cs.criteria, cs.pass_rule, json.loads(scores), noun="tiêu chí")
+            assert (verdict.passed, verdict.text, cs.model.value) == (e.passed, e.verdict, e.model)
