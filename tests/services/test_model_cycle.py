@@ -12,7 +12,12 @@ from desktop.db.audit import history
 from desktop.domain.cycle import Status
 from desktop.domain.models387 import Model
 from desktop.services.model_cycle import ModelCriteriaService, ModelCycleError, ModelCycleService
-from desktop.services.model_registers import HouseholdDraft, HouseholdService, OrganisationDraft, OrganisationService
+from desktop.services.model_registers import (
+    HouseholdDraft,
+    HouseholdService,
+    OrganisationDraft,
+    OrganisationService,
+)
 from tests.conftest import TODAY, add, village_id
 
 YEAR = 2026
