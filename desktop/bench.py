@@ -66,6 +66,9 @@ def run_bench(folder: Path, url: str | None, citizens: int, queries: int, json_o
         from desktop.bench_cycle import cycle_figures
 
         figures.update(cycle_figures(register))
+        from desktop.bench_models import model_figures
+
+        figures.update(model_figures(register))
         from desktop.bench_paper import paper_figures
 
         figures.update(paper_figures(register))

@@ -87,7 +87,8 @@ class _Register(Generic[R]):
             for w in words:
                 stmt = stmt.where((self.table.name_key.like(f"{w}%")) | (self.table.name_key.like(f"% {w}%")))
             rows = s.scalars(stmt.order_by(self.table.name_key, self.table.id).limit(limit)).all()
-            return [Found(r.id, r.name, self._detail(s, r), r.version) for r in rows]
+            details = self._details(s, [r.id for r in rows])
+            return [Found(r.id, r.name, details.get(r.id, ""), r.version) for r in rows]
 
     def count(self) -> int:
         with self.db.reader() as s:
@@ -137,7 +138,8 @@ class _Register(Generic[R]):
                              entity_uuid=r.uuid, summary=f"Sửa {self.what} {name}", changes=changes)
             return r.id
 
-    def _detail(self, s: Session, r: R) -> str:
+    def _details(self, s: Session, ids: list[int]) -> dict[int, str]:
+        """What tells the found apart, for all of them in one query (one query each took 16 ms a search)."""
         raise NotImplementedError
 
     def _release(self, s: Session, r: R) -> None:
@@ -193,10 +195,11 @@ class HouseholdService(_Register[Household]):
         with self.db.reader() as s:
             return s.scalar(select(HouseholdMember.household_id).where(HouseholdMember.citizen_id == citizen_id))
 
-    def _detail(self, s: Session, h: Household) -> str:
-        village = s.get_one(Village, h.village_id).name
-        head = _name(s, h.head_id)
-        return f"{village}" + (f", chủ hộ {head}" if head else "")
+    def _details(self, s: Session, ids: list[int]) -> dict[int, str]:
+        rows = s.execute(select(Household.id, Village.name, Citizen.full_name)
+                         .join(Village, Village.id == Household.village_id)
+                         .outerjoin(Citizen, Citizen.id == Household.head_id).where(Household.id.in_(ids)))
+        return {hid: village + (f", chủ hộ {head}" if head else "") for hid, village, head in rows}
 
     def _release(self, s: Session, h: Household) -> None:
         s.execute(delete(HouseholdMember).where(HouseholdMember.household_id == h.id))
@@ -240,9 +243,11 @@ class ClanService(_Register[Clan]):
             return list(s.scalars(select(ClanHousehold.household_id).where(ClanHousehold.clan_id == clan_id)
                                   .order_by(ClanHousehold.household_id)))
 
-    def _detail(self, s: Session, c: Clan) -> str:
-        n = s.scalar(select(func.count()).where(ClanHousehold.clan_id == c.id)) or 0
-        return f"{n} hộ" + (f", liên hệ {c.contact}" if c.contact else "")
+    def _details(self, s: Session, ids: list[int]) -> dict[int, str]:
+        rows = s.execute(select(Clan.id, Clan.contact, func.count(ClanHousehold.id))
+                         .outerjoin(ClanHousehold, ClanHousehold.clan_id == Clan.id)
+                         .where(Clan.id.in_(ids)).group_by(Clan.id, Clan.contact))
+        return {cid: f"{n} hộ" + (f", liên hệ {contact}" if contact else "") for cid, contact, n in rows}
 
     def _release(self, s: Session, c: Clan) -> None:
         s.execute(delete(ClanHousehold).where(ClanHousehold.clan_id == c.id))
@@ -311,10 +316,13 @@ class OrganisationService(_Register[Organisation]):
                              changes={"Cán bộ, người lao động trong sổ": [None, len(ids)]})
             return len(ids)
 
-    def _detail(self, s: Session, o: Organisation) -> str:
-        n = s.scalar(select(func.count()).where(Citizen.organisation_id == o.id, Citizen.deleted_at.is_(None))) or 0
-        return f"{ORGANISATION_KINDS.get(o.kind, o.kind)}, {n} người trong sổ" + \
-            (f" / {o.headcount}" if o.headcount is not None else "")
+    def _details(self, s: Session, ids: list[int]) -> dict[int, str]:
+        rows = s.execute(select(Organisation.id, Organisation.kind, Organisation.headcount, func.count(Citizen.id))
+                         .outerjoin(Citizen, (Citizen.organisation_id == Organisation.id) & Citizen.deleted_at.is_(None))
+                         .where(Organisation.id.in_(ids))
+                         .group_by(Organisation.id, Organisation.kind, Organisation.headcount))
+        return {oid: f"{ORGANISATION_KINDS.get(kind, kind)}, {n} người trong sổ"
+                + (f" / {headcount}" if headcount is not None else "") for oid, kind, headcount, n in rows}
 
     def _release(self, s: Session, o: Organisation) -> None:
         s.execute(update(Citizen).where(Citizen.organisation_id == o.id).values(organisation_id=None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select, union
 
 from desktop.db import audit
 from desktop.db.engine import Database
@@ -111,26 +111,42 @@ class ModelStatsService:
                                                            ModelEnrolment.year == year,
                                                            ModelEnrolment.status == Status.RECOGNIZED.value)
 
-        in_learning_households = select(HouseholdMember.citizen_id).where(or_(
-            HouseholdMember.household_id.in_(recognized(Model.FAMILY)),
-            HouseholdMember.household_id.in_(select(ClanHousehold.household_id)
-                                             .where(ClanHousehold.clan_id.in_(recognized(Model.CLAN))))))
-        adults = or_(Citizen.id.in_(in_learning_households), Citizen.village_id.in_(recognized(Model.COMMUNITY)))
-        staff = Citizen.organisation_id.in_(recognized(Model.UNIT))
-        holder = Citizen.id.in_(select(Enrolment.citizen_id).where(Enrolment.year == year,
-                                                                   Enrolment.status == Status.RECOGNIZED.value))
+        # the people in them, each once, as two parts that cannot overlap: everyone living in a learning
+        # community, and the members of learning households (or of a learning clan's households) living
+        # elsewhere (a person is in one household). A UNION of the three took 0.14 s on 100,000 people.
+        villages = recognized(Model.COMMUNITY)
+        households = union(recognized(Model.FAMILY), select(ClanHousehold.household_id).where(
+            ClanHousehold.clan_id.in_(recognized(Model.CLAN))))
+        held = (Enrolment.citizen_id == Citizen.id) & (Enrolment.year == year) & \
+            (Enrolment.status == Status.RECOGNIZED.value)
 
-        def count(*where) -> int:  # noqa: ANN002
-            return s.scalar(select(func.count()).select_from(Citizen).where(Citizen.deleted_at.is_(None), *where)) or 0
+        def count(stmt) -> tuple[int, int]:  # noqa: ANN001
+            everyone, holders = s.execute(stmt.outerjoin(Enrolment, held)).one()
+            return holders, everyone
+
+        counted = select(func.count(Citizen.id), func.count(Enrolment.id))
+        live = Citizen.deleted_at.is_(None)
+
+        def living_in(subjects, column) -> tuple[int, int]:  # noqa: ANN001
+            """From the few recognized villages (units) to their people by the index on the column: filtering
+            the register by it, SQLite walked all 100,000 people (0.1 s)."""
+            found = subjects.subquery()
+            return count(counted.select_from(found).join(Citizen, (column == found.c.subject_id) & live))
+
+        in_communities = living_in(villages, Citizen.village_id)
+        in_households = count(counted.select_from(HouseholdMember)
+                              .join(Citizen, (Citizen.id == HouseholdMember.citizen_id) & live
+                                    & Citizen.village_id.not_in(villages))
+                              .where(HouseholdMember.household_id.in_(households)))
+        adults = (in_communities[0] + in_households[0], in_communities[1] + in_households[1])
+        staff = living_in(recognized(Model.UNIT), Citizen.organisation_id)
 
         return (
             Measure677("adults_in_learning_models", "Người lớn trong gia đình, dòng họ, cộng đồng học tập",
                        "người trong sổ thuộc hộ được công nhận Gia đình học tập, hộ của dòng họ được công nhận Dòng họ "
-                       "học tập, hoặc sống ở thôn được công nhận Cộng đồng học tập",
-                       count(adults, holder), count(adults), "adults"),
+                       "học tập, hoặc sống ở thôn được công nhận Cộng đồng học tập", *adults, "adults"),
             Measure677("staff_of_learning_units", "Cán bộ, người lao động của đơn vị học tập",
-                       "người trong sổ làm việc ở đơn vị được công nhận Đơn vị học tập",
-                       count(staff, holder), count(staff), "officials"),
+                       "người trong sổ làm việc ở đơn vị được công nhận Đơn vị học tập", *staff, "officials"),
         )
 
     def targets(self) -> dict[Model, int]:
