@@ -346,6 +346,10 @@ def _stats(args: argparse.Namespace, folder: Path) -> int:
     for m in models.measures:
         print(f"  {m.label}: {vn_int(m.holders)} / {vn_int(m.people)} có danh hiệu Công dân học tập ({vn_percent(m.rate)}); "
               f"mục tiêu {m.target(2025)}% (2025), {m.target(2030)}% (2030). Mẫu số: {m.denominator}.")
+    d = models.digital
+    print(f"Kỹ năng số của người được công nhận: {vn_int(d.with_skills)} / {vn_int(d.holders)} có kỹ năng số "
+          f"({vn_percent(d.rate_skills)}), {vn_int(d.proficient)} thành thạo ({vn_percent(d.rate_proficient)}); "
+          f"{vn_int(d.unconfirmed)} người chưa được xác nhận (theo điểm chỉ số kỹ năng số). Mục tiêu 2025: 70% và 60%.")
     if args.json:
         payload = {**_stats_json(stats), **models.as_json()}
         text = json.dumps(payload, ensure_ascii=False, indent=2)

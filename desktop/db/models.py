@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, SmallInteger, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.db.base import Base, Record, UTCDateTime
@@ -167,6 +167,9 @@ class Enrolment(CycleState, Record, Base):
     group: Mapped[int] = mapped_column("citizen_group", SmallInteger)  # the group the person was scored in
     criteria_set_id: Mapped[int] = mapped_column(ForeignKey("criteria_set.id"))
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id"), default=None)
+    # 677's digital skills: "" until a sheet scores the digital indicator, then proposed; confirmed by the clerk
+    digital_skill: Mapped[str] = mapped_column(String(12), default="", server_default="")
+    digital_confirmed: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     citizen: Mapped[Citizen] = relationship()
 

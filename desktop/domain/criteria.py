@@ -26,6 +26,7 @@ class Indicator:
     text: str
     max_points: int
     min_points: int | None = None  # a criterion that must be met with at least this (else the rule's min_each)
+    digital: bool = False          # the indicator of digital skills: its score proposes a holder's level (677)
 
     def minimum(self, rule: PassRule) -> int:
         return rule.min_each if self.min_points is None else self.min_points
@@ -135,7 +136,9 @@ def _indicators(items: list[Any], where: str, competences: dict[str, str], rule:
         max_points = item.get("max")
         _need(_is_int(max_points) and 1 <= max_points <= 100, f"{here}: điểm tối đa phải là số nguyên từ 1 đến 100.")
         _need(rule.min_each <= max_points, f"{here}: điểm tối đa {max_points} nhỏ hơn mức tối thiểu {rule.min_each}.")
-        found.append(Indicator(code, competence, _text(item, "text", here), max_points))
+        digital = item.get("digital", False)
+        _need(isinstance(digital, bool), f"{here}: “digital” phải là true hoặc false.")
+        found.append(Indicator(code, competence, _text(item, "text", here), max_points, digital=digital))
     total = sum(i.max_points for i in found)
     _need(rule.min_total <= total, f"{where}: tổng điểm tối đa {total} nhỏ hơn mức đạt {rule.min_total}.")
     return tuple(found)

@@ -21,6 +21,8 @@ from desktop.db.models import Assessment, AuditEntry, Citizen, Enrolment, Villag
 from desktop.domain.birth import BirthDate
 from desktop.domain.criteria import Indicator, PassRule
 from desktop.domain.cycle import Action, Status, TransitionError, transition
+from desktop.domain.digital import DigitalSkill
+from desktop.domain.digital import propose as propose_digital
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.scoring import ScoreError, Verdict, judge
 from desktop.services.criteria import CriteriaService
@@ -245,10 +247,26 @@ class EnrolmentService:
             e.verdict = verdict.text
             changes = {KIND_LABEL[kind]: [None, _scores_text(clean, verdict.total)],
                        "Kết quả": [old_verdict or None, verdict.text]}
+            digital = next((i for i in indicators if i.digital and clean.get(i.code) is not None), None)
+            if digital is not None and not e.digital_confirmed:  # proposed from the sheet until the clerk says
+                proposed = propose_digital(clean[digital.code], digital.max_points).value
+                if proposed != e.digital_skill:
+                    changes["Kỹ năng số (đề xuất)"] = [e.digital_skill or None, DigitalSkill(proposed).label]
+                    e.digital_skill = proposed
             if note.strip():
                 changes["Ghi chú" if kind != "correction" else "Lý do đính chính"] = [None, " ".join(note.split())]
             self.audit_change(s, e, "update", f"{KIND_LABEL[kind]} năm {e.year}", changes, before)
             return verdict
+
+    def set_digital(self, enrolment_id: int, skill: DigitalSkill, expected_version: int | None = None) -> None:
+        """The clerk confirms (or changes) the digital skills the sheet proposed."""
+        with self.editing() as s:
+            e = self._load(s, enrolment_id, expected_version)
+            before = DigitalSkill(e.digital_skill).label if e.digital_skill else None
+            e.digital_skill, e.digital_confirmed = skill.value, True
+            e.version += 1
+            self.audit_change(s, e, "update", f"Xác nhận kỹ năng số năm {e.year}",
+                              {"Kỹ năng số": [before, skill.label]}, Status(e.status))
 
     # reading ---------------------------------------------------------------------------------------
 

@@ -14,6 +14,8 @@ from desktop.db.engine import Database
 from desktop.db.models import Citizen, Enrolment
 from desktop.db.models387 import ClanHousehold, HouseholdMember, ModelEnrolment, ModelTarget
 from desktop.domain.cycle import Status
+from desktop.domain.digital import TARGETS as DIGITAL_TARGETS
+from desktop.domain.digital import DigitalSkill
 from desktop.domain.models387 import Model
 from desktop.services.model_cycle import SUBJECTS
 from desktop.services.year_stats import NATIONAL_TARGETS
@@ -61,10 +63,31 @@ class Measure677:
 
 
 @dataclass(frozen=True)
+class DigitalFigures:
+    """Of the year's title holders: with digital skills, proficient, and how many are still the sheet's
+    proposal that the clerk has not confirmed."""
+
+    holders: int
+    with_skills: int
+    proficient: int
+    unconfirmed: int
+    unknown: int     # no digital indicator scored (a set without one)
+
+    @property
+    def rate_skills(self) -> float | None:
+        return self.with_skills / self.holders if self.holders else None
+
+    @property
+    def rate_proficient(self) -> float | None:
+        return self.proficient / self.holders if self.holders else None
+
+
+@dataclass(frozen=True)
 class ModelStats:
     year: int
     models: dict[Model, ModelLine]
     measures: tuple[Measure677, ...]
+    digital: DigitalFigures
 
     def as_json(self) -> dict:
         def rate(x: float | None) -> float | None:
@@ -77,7 +100,12 @@ class ModelStats:
                            for m, line in self.models.items()},
                 "measures_677": {x.key: {"holders": x.holders, "people": x.people, "rate": rate(x.rate),
                                          "denominator": x.denominator, "target_2025": x.target(2025),
-                                         "target_2030": x.target(2030)} for x in self.measures}}
+                                         "target_2030": x.target(2030)} for x in self.measures},
+                "digital_skills": {"holders": self.digital.holders, "with_skills": self.digital.with_skills,
+                                   "proficient": self.digital.proficient, "unconfirmed": self.digital.unconfirmed,
+                                   "unknown": self.digital.unknown, "rate_skills": rate(self.digital.rate_skills),
+                                   "rate_proficient": rate(self.digital.rate_proficient),
+                                   "targets": {str(m): t for m, t in DIGITAL_TARGETS.items()}}}
 
 
 class ModelStatsService:
@@ -103,7 +131,23 @@ class ModelStatsService:
                                          scored.get(model.value, 0), mine.get(Status.RECOGNIZED.value, 0),
                                          targets.get(model))
             measures = self._measures(s, year)
-        return ModelStats(year, lines, measures)
+            digital = self._digital(s, year)
+        return ModelStats(year, lines, measures, digital)
+
+    @staticmethod
+    def _digital(s, year: int) -> DigitalFigures:  # noqa: ANN001 - a Session
+        rows = s.execute(select(Enrolment.digital_skill, Enrolment.digital_confirmed, func.count())
+                         .join(Citizen, (Citizen.id == Enrolment.citizen_id) & Citizen.deleted_at.is_(None))
+                         .where(Enrolment.year == year, Enrolment.status == Status.RECOGNIZED.value)
+                         .group_by(Enrolment.digital_skill, Enrolment.digital_confirmed)).all()
+
+        def count(test) -> int:  # noqa: ANN001
+            return sum(n for skill, confirmed, n in rows if test(skill, confirmed))
+
+        return DigitalFigures(count(lambda *_: True),
+                              count(lambda k, _: k in (DigitalSkill.BASIC.value, DigitalSkill.PROFICIENT.value)),
+                              count(lambda k, _: k == DigitalSkill.PROFICIENT.value),
+                              count(lambda k, c: bool(k) and not c), count(lambda k, _: not k))
 
     def _measures(self, s, year: int) -> tuple[Measure677, ...]:  # noqa: ANN001 - a Session
         def recognized(model: Model):  # noqa: ANN202

@@ -73,3 +73,32 @@ def test_models_and_677s_rates_as_defined(office):
     assert doc["measures_677"]["staff_of_learning_units"]["rate"] == 0.5
     stats.set_target(Model.FAMILY, None)
     assert stats.targets() == {}
+
+
+def test_digital_skills_proposed_from_the_sheet_and_confirmed(office):
+    from desktop.domain.digital import DigitalSkill, propose
+
+    assert [propose(s, 10) for s in (4, 5, 7, 8, 10)] == [DigitalSkill.NONE, DigitalSkill.BASIC, DigitalSkill.BASIC,
+                                                           DigitalSkill.PROFICIENT, DigitalSkill.PROFICIENT]
+    people = [add(office, n, birth="1970") for n in ("Nguyễn Văn An", "Trần Văn Bình", "Lê Văn Cường")]
+    office.enrolments.register(people, YEAR)
+    cs = office.criteria.get(office.criteria.for_year(YEAR))
+    indicators = cs.indicators(CitizenGroup(1))
+    assert [i.code for i in indicators if i.digital] == ["2.1"]
+    for cid, digital in zip(people, (10, 6, 9), strict=True):
+        eid = office.enrolments.of_citizen(cid, YEAR)
+        office.enrolments.record_self(eid, {i.code: 9 for i in indicators} | {"2.1": digital})
+        office.enrolments.record_review(eid, None)
+    office.recognition.propose(office.recognition.candidates(YEAR))
+    office.recognition.record_decision(YEAR, "1/QĐ-HKH", date(2026, 11, 25), "Nguyễn Văn Hùng")
+    stats = ModelStatsService(office.db, office.office.clerk_name)
+    d = stats.compute(YEAR).digital
+    assert (d.holders, d.with_skills, d.proficient, d.unconfirmed) == (3, 3, 2, 3)
+    # the clerk knows Cường does not use a computer at all: confirmed "none", not overwritten by a later sheet
+    cuong = office.enrolments.of_citizen(people[2], YEAR)
+    office.enrolments.set_digital(cuong, DigitalSkill.NONE)
+    office.enrolments.correct(cuong, {i.code: 9 for i in indicators}, "Nhập lại phiếu")
+    d = stats.compute(YEAR).digital
+    assert (d.holders, d.with_skills, d.proficient, d.unconfirmed) == (3, 2, 1, 2)
+    doc = stats.compute(YEAR).as_json()["digital_skills"]
+    assert doc["rate_skills"] == 0.6667 and doc["targets"]["2025"] == {"skills": 70, "proficient": 60}
