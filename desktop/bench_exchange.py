@@ -18,6 +18,7 @@ import pyrage
 from desktop.bench import Figure, scratch_copy, scratch_register
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.domain.cccd import make_cccd
+from desktop.domain.groups import SHIPPED
 from desktop.exchange.keys import KeyStore
 from desktop.exchange.package import build, table
 from desktop.services.demo import PersonMaker
@@ -107,7 +108,8 @@ def _synthetic_packages(folder: Path, upper: Register, year: int, communes: int)
             f["registered"] += 1
             f["assessed"] += 1
             f["recognized"] += status == "recognized"
-        summary = {"year": year, "groups": [{"group": g, "total": 0, **f} for g, f in figures.items()]}
+        summary = {"year": year, "groups": [{"group": g, "total": 0, **f} for g, f in figures.items()],
+                   "group_definitions": [d.as_json() for d in SHIPPED]}
         members = {"records/citizens.json": table(["uuid", "version", "full_name", "birth", "sex", "cccd", "village",
                                                    "group", "occupation", "deleted"], people),
                    "records/enrolments.json": table(["uuid", "person", "group", "status", "total", "passed"],

@@ -18,12 +18,15 @@ import pyrage
 from desktop.exchange.keys import KeyError_, Signer, verify
 
 FORMAT = "so-cong-dan-hoc-tap/goi"
-FORMAT_VERSION = 2  # 2: summary.json names its groups (group_definitions); version 1 had the programme's three
+# 2: summary.json names its groups (group_definitions) and carries the learning models' figures, with their
+# records (records/models.json; an upper level's records/communes_models.json); version 1 had neither
+FORMAT_VERSION = 2
 READS = (1, 2)
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.minisig"
 ALLOWED_MEMBERS = {"records/citizens.json", "records/enrolments.json", "records/decisions.json",
-                   "records/certificates.json", "records/communes.json", "summary.json", "summary.xlsx"}
+                   "records/certificates.json", "records/communes.json", "records/models.json",
+                   "records/communes_models.json", "summary.json", "summary.xlsx"}
 MAX_PACKAGE = 200_000_000
 MAX_MEMBER = 300_000_000
 MAX_TOTAL = 600_000_000

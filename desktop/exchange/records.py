@@ -18,6 +18,7 @@ from desktop.domain.cccd import CccdError, parse_cccd
 from desktop.domain.criteria import CriteriaError, read_group_defs
 from desktop.domain.cycle import Status
 from desktop.domain.groups import MAX_GROUPS, SHIPPED, GroupDef
+from desktop.domain.models387 import Model
 from desktop.exchange.package import ALLOWED_MEMBERS, FORMAT_VERSION, PackageError, shown
 
 Check = Callable[[Any], bool]
@@ -101,6 +102,15 @@ SUMMARY_GROUP: dict[str, Check] = {"group": GROUP, "registered": COUNT, "assesse
                                    "total": COUNT, "total_from_register": _optional(_bool)}
 AREA_ROW: dict[str, Check] = {"office_code": _int(1, 99_999_999), "office_name": _words(200), "group": GROUP,
                                "recognized": COUNT, "total": COUNT, "registered": COUNT, "assessed": COUNT}
+MODELS = {m.value for m in Model}
+MODEL_ROW: dict[str, Check] = {
+    "model": _one_of(MODELS), "uuid": _uuid, "subject_uuid": _uuid, "name": _words(200),
+    "village": _words(100, required=False),
+    "status": _one_of({s.value for s in Status}), "total": _optional(_int(0, 1000)), "passed": _optional(_bool)}
+SUMMARY_MODEL: dict[str, Check] = {"model": _one_of(MODELS), "total": COUNT, "registered": COUNT, "assessed": COUNT,
+                                   "recognized": COUNT}
+AREA_MODEL_ROW: dict[str, Check] = {"office_code": _int(1, 99_999_999), "office_name": _words(200),
+                                     **SUMMARY_MODEL}
 SENDER: dict[str, Check] = {"code": _int(1, 99_999_999), "name": _words(200), "kind": _one_of({"commune", "upper"})}
 SENDING: dict[str, Check] = {"year": _int(2000, 2100), "sequence": _int(1, 1_000_000)}
 
@@ -232,3 +242,67 @@ def check_unique(rows: list[dict[str, Any]], field: str, what: str, member: str,
             raise PackageError(f"Dữ liệu {what} ({member}): “{field}” {shown(value)} ghi hai lần (dòng "
                                f"{first[value]} và {number}). Gói bị từ chối.")
         first[value] = number
+
+
+def check_model_summary(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """summary.json's learning models (version 2): each model once, recognized ≤ registered ≤ total and
+    assessed ≤ registered. A package without them (version 1) has none."""
+    models = doc.get("models", [])
+    if not isinstance(models, list) or not all(isinstance(m, dict) for m in models):
+        raise PackageError("Bảng tổng hợp (summary.json), các mô hình học tập không đúng dạng: gói bị từ chối.")
+    check_rows(models, SUMMARY_MODEL, "các mô hình học tập", "summary.json")
+    listed = [m["model"] for m in models]
+    if len(set(listed)) != len(listed):
+        raise PackageError("Bảng tổng hợp (summary.json) ghi một mô hình học tập hai lần: gói bị từ chối.")
+    for m in models:
+        _ordered(m, f"Bảng tổng hợp (summary.json), mô hình {m['model']}")
+    return models
+
+
+def check_models(rows: list[dict[str, Any]], summary: list[dict[str, Any]]) -> None:
+    """A commune's records/models.json: every field, each household (clan, village, unit) once a model, and
+    the registered, assessed and recognized counts recomputed from the rows equal to the summary."""
+    check_rows(rows, MODEL_ROW, "mô hình học tập", "records/models.json")
+    check_unique(rows, "uuid", "mô hình học tập", "records/models.json")
+    seen = set()
+    for number, row in enumerate(rows, 1):
+        if (row["model"], row["subject_uuid"]) in seen:
+            raise PackageError(f"Dữ liệu mô hình học tập (records/models.json) sai ở dòng {number}: một hộ, dòng họ, "
+                               "thôn hay đơn vị đăng ký hai lần trong năm. Gói bị từ chối.")
+        seen.add((row["model"], row["subject_uuid"]))
+    by_model = {m["model"]: m for m in summary}
+    for model in MODELS:
+        mine = [r for r in rows if r["model"] == model]
+        counted = {"registered": sum(r["status"] != Status.WITHDRAWN.value for r in mine),
+                   "assessed": sum(r["status"] != Status.WITHDRAWN.value and r["passed"] is not None for r in mine),
+                   "recognized": sum(r["status"] == Status.RECOGNIZED.value for r in mine)}
+        said = by_model.get(model, {"registered": 0, "assessed": 0, "recognized": 0})
+        for key, n in counted.items():
+            if said[key] != n:
+                raise PackageError(f"Bảng tổng hợp không khớp với dữ liệu: mô hình {model}, “{key}” ghi {said[key]} "
+                                   f"nhưng dữ liệu có {n}. Gói bị từ chối.")
+
+
+def check_area_models(rows: list[dict[str, Any]], summary: list[dict[str, Any]]) -> None:
+    """An upper level's records/communes_models.json: every field, each office once a model, the figures in
+    order, and the sums equal to its summary."""
+    check_rows(rows, AREA_MODEL_ROW, "mô hình học tập của các xã", "records/communes_models.json")
+    seen = set()
+    for number, row in enumerate(rows, 1):
+        if (row["office_code"], row["model"]) in seen:
+            raise PackageError(f"Dữ liệu các xã (records/communes_models.json) ghi đơn vị mã {row['office_code']} "
+                               f"hai lần cho mô hình {row['model']}: gói bị từ chối.")
+        seen.add((row["office_code"], row["model"]))
+        _ordered(row, f"Dữ liệu các xã (records/communes_models.json), dòng {number}")
+    for m in summary:
+        for key in ("recognized", "total", "registered", "assessed"):
+            added = sum(r[key] for r in rows if r["model"] == m["model"])
+            if added != m[key]:
+                raise PackageError(f"Bảng tổng hợp không khớp với số liệu các xã: mô hình {m['model']}, “{key}” ghi "
+                                   f"{m[key]} nhưng cộng các xã được {added}. Gói bị từ chối.")
+
+
+def _ordered(m: dict[str, Any], where: str) -> None:
+    if not m["recognized"] <= m["registered"] <= m["total"] or not m["assessed"] <= m["registered"]:
+        raise PackageError(f"{where}: cần được công nhận ≤ đã đăng ký ≤ tổng số và đã chấm ≤ đã đăng ký (ghi "
+                           f"{m['recognized']}, {m['registered']}, {m['total']}, {m['assessed']}). Gói bị từ chối.")

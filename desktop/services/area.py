@@ -5,13 +5,14 @@ people counted in two communes (the same CCCD)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
 from desktop.db.models import AreaPerson, ReceivedPackage
 from desktop.domain.criteria import read_group_defs
 from desktop.domain.groups import CitizenGroup, define
+from desktop.domain.models387 import Model
 from desktop.services.register import Register
 from desktop.services.year_stats import NATIONAL_TARGETS
 from desktop.sheets.tables import SheetTable, workbook
@@ -25,6 +26,7 @@ class OfficeFigures:
     groups: list[dict]  # per group: recognized, total, registered, assessed, total_from_register
     total: dict
     reported: bool = False  # an upper level's own figures: nothing below them could be recomputed here
+    models: dict[str, dict] = field(default_factory=dict)  # per learning model: recognized, total, registered…
 
     @property
     def label(self) -> str:
@@ -41,9 +43,13 @@ class AreaReport:
     offices: list[OfficeFigures]
     groups: dict[int, dict]   # the area's figures per group
     total: dict
+    models: dict[str, dict] = field(default_factory=dict)  # the area's figures per learning model
 
     def groups_json(self) -> list[dict]:
         return [{"group": g, **figures} for g, figures in sorted(self.groups.items())]
+
+    def models_json(self) -> list[dict]:
+        return [{"model": m, **figures} for m, figures in self.models.items()]
 
 
 @dataclass(frozen=True)
@@ -90,13 +96,16 @@ class AreaService:
             for g in groups:
                 for k in ("recognized", "total", "registered", "assessed"):
                     total[k] += g[k]
+            models = {m["model"]: {k: int(m[k]) for k in FIGURES} for m in summary.get("models", [])}
             offices.append(OfficeFigures(p.office_code, p.office_name, p.sequence, groups, total,
-                                         p.office_kind == "upper"))
+                                         p.office_kind == "upper", models))
         grand = _zero()
         for figures in area.values():
             for k in grand:
                 grand[k] += figures[k]
-        return AreaReport(year, offices, area, grand)
+        area_models = {m.value: {k: sum(o.models.get(m.value, {}).get(k, 0) for o in offices) for k in FIGURES}
+                       for m in Model}
+        return AreaReport(year, offices, area, grand, area_models)
 
     def duplicates(self, year: int) -> list[Duplicate]:
         """The same CCCD on the registers of two different offices."""
@@ -130,6 +139,10 @@ class AreaService:
         targets = [f"Mục tiêu {m}: {t['adults']}% người lớn, {t['officials']}% cán bộ, công chức."
                    for m, t in NATIONAL_TARGETS.items()]
         dupes = [[d.cccd, "; ".join(f"{o}: {n} ({b})" for o, n, b in d.places)] for d in self.duplicates(year)]
+        model_rows = [[o.label, Model(m).title, f["recognized"], f["total"],
+                       f["recognized"] / f["total"] if f["total"] else 0, f["registered"], f["assessed"]]
+                      for o in report.offices for m, f in o.models.items()]
+        model_notes = [f"Mục tiêu 2025 (Quyết định 387): {', '.join(f'{m.title} {m.target_2025}%' for m in Model)}."]
         return workbook([
             SheetTable("Theo nhóm", f"KẾT QUẢ CÔNG DÂN HỌC TẬP NĂM {year} CỦA ĐỊA BÀN THEO NHÓM",
                        ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm"],
@@ -137,8 +150,14 @@ class AreaService:
             SheetTable("Theo đơn vị", f"KẾT QUẢ NĂM {year} THEO XÃ, PHƯỜNG VÀ NHÓM",
                        ["Xã, phường", "Nhóm", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký",
                         "Đã chấm điểm"], rows, total_columns=(2, 3, 5, 6), percent_columns=(4,)),
+            SheetTable("Mô hình học tập", f"CÁC MÔ HÌNH HỌC TẬP NĂM {year} THEO XÃ, PHƯỜNG",
+                       ["Xã, phường", "Mô hình", "Được công nhận", "Tổng số", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm"],
+                       model_rows, total_columns=(2, 3, 5, 6), percent_columns=(4,), notes=model_notes),
             SheetTable("Trùng CCCD", f"NGƯỜI CÓ TÊN Ở HAI ĐƠN VỊ (CÙNG SỐ CCCD) NĂM {year}", ["Số CCCD", "Ở đâu"],
                        dupes, text_columns=(0,))])
+
+
+FIGURES = ("recognized", "total", "registered", "assessed")
 
 
 def _zero() -> dict:

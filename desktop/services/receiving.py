@@ -123,10 +123,19 @@ class ReceivingService:
                                "này.")
         verify_members(opened)
         try:
-            summary, defs = records.check_summary(json.loads(opened.members["summary.json"].decode("utf-8")),
-                                                  m["format_version"])
+            summary_doc = json.loads(opened.members["summary.json"].decode("utf-8"))
         except (KeyError, json.JSONDecodeError, UnicodeDecodeError):
             raise PackageError("Gói thiếu hoặc hỏng bảng tổng hợp (summary.json).") from None
+        summary, defs = records.check_summary(summary_doc, m["format_version"])
+        models = records.check_model_summary(summary_doc)
+        # the models' records: a package with none has no model registered (its summary must say so)
+        model_member = "records/models.json" if kind == "commune" else "records/communes_models.json"
+        model_rows = read_table(opened.members[model_member], "mô hình học tập") \
+            if model_member in opened.members else []
+        if kind == "commune":
+            records.check_models(model_rows, models)
+        else:
+            records.check_area_models(model_rows, models)
         check = ReceiveCheck(path, opened, code, name, kind, year, sequence, group_defs=defs)
         with self.r.db.reader() as s:
             held = s.scalars(select(ReceivedPackage).where(ReceivedPackage.office_code == code,

@@ -25,11 +25,13 @@ from desktop.db.models import (
     SentPackage,
     Village,
 )
+from desktop.db.models387 import Household, ModelEnrolment, Organisation
 from desktop.domain.birth import BirthDate
 from desktop.domain.groups import CitizenGroup
 from desktop.exchange.keys import KeyError_, verify
 from desktop.exchange.package import PackageError, build, sha256, table
 from desktop.services.exports import year_report
+from desktop.services.model_cycle import SUBJECTS
 from desktop.services.register import Register
 
 RECEIPT_FORMAT = "so-cong-dan-hoc-tap/bien-nhan"
@@ -150,9 +152,34 @@ class SendingService:
                                             [[d.uuid, d.number, d.signed_on.isoformat(), d.signer_name,
                                               d.signer_title] for d in decisions.values()]),
             "records/certificates.json": table(["uuid", "enrolment_uuid", "serial", "printed_at", "reprints"], certs),
-            "summary.json": json.dumps(summary_of(stats), ensure_ascii=False, indent=1).encode(),
+            "records/models.json": self._model_records(year),
+            "summary.json": json.dumps({**summary_of(stats), **self._model_summary(year)}, ensure_ascii=False,
+                                       indent=1).encode(),
             "summary.xlsx": year_report(self.r, year),
         }
+
+    def _model_records(self, year: int) -> bytes:
+        """The year's households, clans, villages and units in the cycle: each once, its step and score."""
+        rows = []
+        with self.r.db.reader() as s:
+            for model, subject in SUBJECTS.items():
+                stmt = (select(ModelEnrolment.uuid, subject.uuid, subject.name, ModelEnrolment.status,
+                               ModelEnrolment.total, ModelEnrolment.passed)
+                        .join(subject, subject.id == ModelEnrolment.subject_id)
+                        .where(ModelEnrolment.model == model.value, ModelEnrolment.year == year)
+                        .order_by(ModelEnrolment.id))
+                if subject in (Household, Organisation):  # where they are (a clan may span villages)
+                    stmt = stmt.add_columns(Village.name).outerjoin(Village, Village.id == subject.village_id)
+                rows += [[model.value, u, su, name, (place[0] if place else "") or "", status, total, passed]
+                         for u, su, name, status, total, passed, *place in s.execute(stmt)]
+        return table(["model", "uuid", "subject_uuid", "name", "village", "status", "total", "passed"], rows)
+
+    def _model_summary(self, year: int) -> dict:
+        figures = self.r.model_stats.compute(year)
+        return {"models": [{"model": m.value, "total": line.total, "registered": line.registered,
+                            "assessed": line.assessed, "recognized": line.recognized}
+                           for m, line in figures.models.items()],
+                **{k: v for k, v in figures.as_json().items() if k in ("measures_677", "digital_skills")}}
 
     def _upper_members(self, year: int) -> dict[str, bytes]:
         from desktop.services.area import AreaService  # the upper level's own figures
@@ -163,7 +190,12 @@ class SendingService:
                     ["office_code", "office_name", "group", "recognized", "total", "registered", "assessed"],
                     [[c.office_code, c.office_name, g["group"], g["recognized"], g["total"], g["registered"],
                       g["assessed"]] for c in report.offices for g in c.groups]),
+                "records/communes_models.json": table(
+                    ["office_code", "office_name", "model", "recognized", "total", "registered", "assessed"],
+                    [[c.office_code, c.office_name, m, f["recognized"], f["total"], f["registered"], f["assessed"]]
+                     for c in report.offices for m, f in c.models.items()]),
                 "summary.json": json.dumps({"year": year, "groups": report.groups_json(),
+                                            "models": report.models_json(),
                                             "group_definitions": [CitizenGroup(g).definition.as_json()
                                                                   for g in sorted(report.groups)]},
                                            ensure_ascii=False, indent=1).encode(),
