@@ -61,6 +61,7 @@ def exchange_figures(register: Register, communes: int = COMMUNES) -> dict[str, 
         started = time.perf_counter()
         for p in packages:
             upper.receiving.merge(upper.receiving.check(p, PASS))
+        upper.receiving.batch_done()
         figures["receive_100_s"] = Figure(time.perf_counter() - started, "s", 180 * communes / COMMUNES, None,
                                           f"cấp trên nhận và gộp {communes} gói ({communes * PEOPLE_EACH:,} người)"
                                           .replace(",", "."))

@@ -659,6 +659,8 @@ def _receive(args: argparse.Namespace, folder: Path) -> int:
                 print(f"  biên nhận: {Path(args.receipts) / name}")
         if args.dry_run:
             print("Chạy thử: chưa gộp gói nào.")
+        else:
+            register.receiving.batch_done()
         return 1 if failed else 0
     finally:
         register.close()

@@ -108,6 +108,15 @@ class Database:
         if problem:
             raise DamagedDatabase(problem)
 
+    def analyze(self, *tables: str) -> None:
+        """After a batch on a server: PostgreSQL plans with the statistics it last gathered, and until its
+        autovacuum comes round a table just filled reads as empty (the year's figures took 0.2 s on 1,500
+        people instead of 8 ms). SQLite's plans did not need it."""
+        if is_sqlite(self.engine) or not tables:
+            return
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            c.exec_driver_sql("ANALYZE " + ", ".join(tables))
+
     @property
     def sqlite_file(self) -> Path | None:
         database = self.engine.url.database

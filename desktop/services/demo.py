@@ -138,4 +138,5 @@ def fill_demo(register: Register, citizens: int, seed: int = 2024,
         done += n
         if progress:
             progress(done, citizens)
+    register.db.analyze("citizen", "audit_entry")
     return done

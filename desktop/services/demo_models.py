@@ -83,6 +83,7 @@ def fill_demo_models(register: Register, seed: int = 2024) -> dict[str, int]:
         units = _units(s, now)
         _audit(s, now, [("household", hid, h["uuid"], f"Thêm {h['name']} (dữ liệu mẫu)")
                         for hid, (h, _, _) in zip(ids, homes, strict=True)])
+    register.db.analyze("household", "household_member", "clan", "clan_household", "organisation", "citizen")
     return {"households": len(ids), "clans": clans, "units": units}
 
 
@@ -172,6 +173,7 @@ def fill_demo_model_year(register: Register, year: int, seed: int = 2024) -> dic
                                  f"Dữ liệu mẫu năm {year}: {model.title}, {Status(row['status']).label}")
                                 for eid, row in zip(ids, rows, strict=True)])
             recognized[model] = sum(1 for r in rows if r["passed"])
+    register.db.analyze("model_enrolment", "model_assessment", "audit_entry")
     return recognized
 
 

@@ -96,6 +96,7 @@ def fill_demo_year(register: Register, year: int, seed: int = 2024,
         enrolled += len(ids)
         if progress:
             progress(min(start + BATCH, len(people)), len(people))
+    register.db.analyze("enrolment", "assessment", "audit_entry")
     return enrolled
 
 

@@ -153,7 +153,8 @@ class EnrolmentService:
                 .join(Citizen, Citizen.id == Enrolment.citizen_id)
                 # created_at too: on a shared server another clerk's enrolment may land beside this batch
                 .where(Enrolment.year == year, Enrolment.id > last_id, Enrolment.created_at == now)))
-            return len(people)
+        self.db.analyze("enrolment", "audit_entry")
+        return len(people)
 
     def withdraw(self, enrolment_id: int, reason: str, expected_version: int | None = None) -> None:
         reason = " ".join(reason.split())

@@ -158,7 +158,8 @@ class ModelCycleService:
                 .join(self._subject, self._subject.id == ModelEnrolment.subject_id)
                 .where(ModelEnrolment.model == self.model.value, ModelEnrolment.year == year,
                        ModelEnrolment.created_at == now)))
-            return len(rows)
+        self.db.analyze("model_enrolment", "audit_entry")
+        return len(rows)
 
     def withdraw(self, enrolment_id: int, reason: str, expected_version: int | None = None) -> None:
         reason = " ".join(reason.split())

@@ -213,6 +213,7 @@ class RosterService:
                 raise RosterError("Trong lúc kiểm tra, có người khác vừa được nhập trùng số CCCD: chưa lưu gì. "
                                   "Hãy kiểm tra lại tệp.") from None
             raise
+        self.r.db.analyze("citizen", "audit_entry")
         return ImportResult(len(chosen), len(dry.results) - len(chosen))
 
 

@@ -199,6 +199,7 @@ class ReceivePage(QWidget):
             name, data = self._r.receiving.receipt(check, self._passphrase)
             write_atomically(receipts / name, data)
             merged += 1
+        self._r.receiving.batch_done()
         self.status.setText(f"Đã gộp {merged} gói; biên nhận đã ghi vào {receipts}.")
         self.merge_button.setEnabled(False)
         return merged
