@@ -127,6 +127,26 @@ class WorkplaceLine:
 
 
 @dataclass(frozen=True)
+class ModelReportLine:
+    title: str          # "Gia đình học tập"
+    recognized: int
+    total: int
+    registered: int
+    target_2025: int
+    target_2030: int | None
+
+
+@dataclass(frozen=True)
+class MeasureReportLine:
+    label: str
+    count: int
+    of: int
+    target_2025: int
+    target_2030: int
+    denominator: str
+
+
+@dataclass(frozen=True)
 class StatsReportData:
     office: OfficeHeader
     year: int
@@ -141,3 +161,5 @@ class StatsReportData:
     workplaces: tuple[WorkplaceLine, ...] = ()
     staff_target_percent: int = 0  # the share of a workplace's staff the office aims at
     workplace_note: str = ""
+    models: tuple[ModelReportLine, ...] = ()
+    measures: tuple[MeasureReportLine, ...] = ()

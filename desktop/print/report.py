@@ -100,12 +100,34 @@ def stats_report(data: StatsReportData) -> bytes:
             *[para(n, note) for n in data.notes], Spacer(1, 3 * mm), _chart(data), Spacer(1, 3 * mm),
             para("2. Kết quả theo thôn, khu phố", heading), villages, Spacer(1, 4 * mm),
             para("3. Cán bộ, công chức, viên chức theo nơi làm việc", heading),
-            *_workplaces(data, carry, seen), Spacer(1, 8 * mm),
+            *_workplaces(data, carry, seen), Spacer(1, 4 * mm),
+            *_models(data, heading, note), Spacer(1, 8 * mm),
             closing([f"- {data.office.upper};", "- Lưu: VT."],
                     signature_block(issuer.signature_lines(), data.office.signer_name)),
             PageMark("signed", seen)]
 
     return build_closing_with_rows(story, f"Báo cáo Công dân học tập năm {data.year}")
+
+
+def _models(data: StatsReportData, heading, note) -> list[Flowable]:  # noqa: ANN001 - paragraph styles
+    """The learning models (387) and 677's own rates, with what each rate is counted over."""
+    if not data.models:
+        return []
+    cell = style("rm", size=10.5, leading=12.5)
+    models = grid_table(
+        [["Mô hình", "Được công nhận", "Tổng số", "Tỉ lệ", "Đã đăng ký", "Mục tiêu 2025", "Chỉ tiêu 2030"],
+         *[[para(m.title, cell), vn_int(m.recognized), vn_int(m.total),
+            vn_percent(m.recognized / m.total if m.total else None), vn_int(m.registered), f"{m.target_2025}%",
+            f"{m.target_2030}%" if m.target_2030 else "–"] for m in data.models]],
+        [WIDTH - 6 * 19 * mm, *[19 * mm] * 6], size=10.5, right_columns=(1, 2, 3, 4, 5, 6))
+    measures = grid_table(
+        [["Theo Quyết định 677/QĐ-TTg", "Số người", "Trên tổng số", "Tỉ lệ", "Mục tiêu 2025", "Mục tiêu 2030"],
+         *[[para(x.label, cell), vn_int(x.count), vn_int(x.of), vn_percent(x.count / x.of if x.of else None),
+            f"{x.target_2025}%", f"{x.target_2030}%"] for x in data.measures]],
+        [WIDTH - 5 * 21 * mm, *[21 * mm] * 5], size=10.5, right_columns=(1, 2, 3, 4, 5))
+    over = "; ".join(f"{x.label.lower()}: trên {x.denominator}" for x in data.measures)
+    return [para("4. Các mô hình học tập (Chương trình 387) và các tỉ lệ theo Quyết định 677", heading), models,
+            Spacer(1, 3 * mm), measures, Spacer(1, 2 * mm), para(f"Cách tính: {over}.", note)]
 
 
 def _workplaces(data: StatsReportData, carry: bool, seen: dict[str, int]) -> list[Flowable]:

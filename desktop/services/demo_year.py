@@ -14,6 +14,7 @@ from sqlalchemy import insert, select
 from desktop.db.base import new_uuid, utcnow
 from desktop.db.models import Assessment, AuditEntry, Citizen, Decision, Enrolment, Office
 from desktop.domain.cycle import Status
+from desktop.domain.digital import propose as propose_digital
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.scoring import judge
 from desktop.services.register import Register
@@ -72,6 +73,7 @@ def fill_demo_year(register: Register, year: int, seed: int = 2024,
                 "registered_on": date(year, rnd.randint(1, 3), rnd.randint(1, 28)),
                 "total": verdict.total if verdict else None, "passed": verdict.passed if verdict else None,
                 "verdict": verdict.text if verdict else "", "reviewed": verdict is not None,
+                "digital_skill": _digital(indicators, scores),
                 "withdrawn_from": Status.REGISTERED.value if status is Status.WITHDRAWN else None,
                 "withdrawn_reason": "Chuyển đi nơi khác" if status is Status.WITHDRAWN else "",
                 "decision_id": decision_id if status is Status.RECOGNIZED else None,
@@ -98,6 +100,14 @@ def fill_demo_year(register: Register, year: int, seed: int = 2024,
             progress(min(start + BATCH, len(people)), len(people))
     register.db.analyze("enrolment", "assessment", "audit_entry")
     return enrolled
+
+
+def _digital(indicators, scores: dict[str, int] | None) -> str:  # noqa: ANN001 - Indicators
+    """The level the sheet proposes, as entering it in the window would (not confirmed)."""
+    digital = next((i for i in indicators if i.digital), None)
+    if digital is None or not scores:
+        return ""
+    return propose_digital(scores[digital.code], digital.max_points).value
 
 
 def _draw(rnd: random.Random, codes: list[str], passing: bool) -> dict[str, int]:

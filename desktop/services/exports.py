@@ -84,7 +84,19 @@ def year_report(register: Register, year: int) -> bytes:
                        [[w.name, w.staff_on_register, w.recognized, w.rate,
                          "Đạt" if w.meets(stats.staff_target[0]) else "Chưa đạt"]
                         for w in stats.workplaces], total_columns=(1, 2), percent_columns=(3,), rates={3: (2, 1)})
-    return workbook([groups, villages, units])
+    figures = register.model_stats.compute(year)
+    models = SheetTable("Mô hình học tập", _title(register, f"CÁC MÔ HÌNH HỌC TẬP NĂM {year} (CHƯƠNG TRÌNH 387)"),
+                        ["Mô hình", "Được công nhận", "Tổng số", "Tỉ lệ", "Đã đăng ký", "Tỉ lệ trên số đăng ký",
+                         "Mục tiêu 2025 (%)", "Chỉ tiêu 2030 của đơn vị (%)"],
+                        [[m.model.title, m.recognized, m.total, m.rate or 0, m.registered, m.rate_of_registered or 0,
+                          m.target_2025, m.target_2030 or ""] for m in figures.models.values()],
+                        percent_columns=(3, 5), rates={3: (1, 2), 5: (1, 4)})
+    measures = SheetTable("Tỉ lệ theo QĐ 677", _title(register, f"CÁC TỈ LỆ THEO QUYẾT ĐỊNH 677/QĐ-TTg NĂM {year}"),
+                          ["Chỉ tiêu", "Số người", "Trên tổng số", "Tỉ lệ", "Mục tiêu 2025 (%)", "Mục tiêu 2030 (%)",
+                           "Tổng số là"],
+                          [[r.label, r.count, r.of, r.rate or 0, r.target_2025, r.target_2030, r.denominator]
+                           for r in figures.measure_rows()], percent_columns=(3,))
+    return workbook([groups, villages, units, models, measures])
 
 
 def _title(register: Register, text: str) -> str:

@@ -83,11 +83,38 @@ class DigitalFigures:
 
 
 @dataclass(frozen=True)
+class MeasureRow:
+    label: str
+    count: int
+    of: int
+    target_2025: int
+    target_2030: int
+    denominator: str
+
+    @property
+    def rate(self) -> float | None:
+        return self.count / self.of if self.of else None
+
+
+@dataclass(frozen=True)
 class ModelStats:
     year: int
     models: dict[Model, ModelLine]
     measures: tuple[Measure677, ...]
     digital: DigitalFigures
+
+    def measure_rows(self) -> list[MeasureRow]:
+        """677's rates as one list for screen, workbook and paper: the two over the models, then digital skills."""
+        d = self.digital
+        skills = "người được công nhận Công dân học tập năm nay"
+        unconfirmed = f" ({d.unconfirmed} người theo đề xuất từ điểm chỉ số kỹ năng số, chưa xác nhận)" \
+            if d.unconfirmed else ""
+        return [*(MeasureRow(x.label, x.holders, x.people, x.target(2025), x.target(2030), x.denominator)
+                  for x in self.measures),
+                MeasureRow("Người có danh hiệu có kỹ năng số", d.with_skills, d.holders, DIGITAL_TARGETS[2025]["skills"],
+                           DIGITAL_TARGETS[2030]["skills"], skills + unconfirmed),
+                MeasureRow("Người có danh hiệu thành thạo kỹ năng số", d.proficient, d.holders,
+                           DIGITAL_TARGETS[2025]["proficient"], DIGITAL_TARGETS[2030]["proficient"], skills)]
 
     def as_json(self) -> dict:
         def rate(x: float | None) -> float | None:

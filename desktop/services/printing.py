@@ -26,6 +26,8 @@ from desktop.print.data import (
     DecisionData,
     IndicatorLine,
     ListRow,
+    MeasureReportLine,
+    ModelReportLine,
     OfficeHeader,
     Person,
     ProposalData,
@@ -275,6 +277,7 @@ class PrintService:
 
     def _report(self, office: OfficeHeader, year: int) -> StatsReportData:
         stats = self.r.stats.compute(year)
+        figures = self.r.model_stats.compute(year)
         lines = [_stats_line(g) for g in stats.groups]
         notes = ("* Chưa nhập số người lớn của nhóm: tính theo số người có trong sổ.",) \
             if any(g.from_register for g in stats.groups) else ()
@@ -283,7 +286,11 @@ class PrintService:
                                tuple(g.target_kind for g in stats.groups), stats.own_target_percent, date.today(),
                                notes, tuple(WorkplaceLine(w.name, w.staff_on_register, w.recognized, w.rate,
                                                           w.meets(stats.staff_target[0])) for w in stats.workplaces),
-                               stats.staff_target[0], stats.workplace_note())
+                               stats.staff_target[0], stats.workplace_note(),
+                               tuple(ModelReportLine(m.model.title, m.recognized, m.total, m.registered, m.target_2025,
+                                                     m.target_2030) for m in figures.models.values()),
+                               tuple(MeasureReportLine(r.label, r.count, r.of, r.target_2025, r.target_2030,
+                                                       r.denominator) for r in figures.measure_rows()))
 
 
 def _birth(c) -> str:  # noqa: ANN001 (a Citizen or a row with its columns)

@@ -26,6 +26,9 @@ GROUP_HEADERS = ["Nhóm đối tượng", "Được công nhận", "Tổng số 
                  "Mục tiêu 2025", "Mục tiêu 2030", "Chỉ tiêu đơn vị"]
 VILLAGE_HEADERS = ["Thôn/khu phố", "Được công nhận", "Số người lớn", "Tỉ lệ", "Đã đăng ký", "Đã chấm điểm",
                    "Tỉ lệ trên số đăng ký"]
+MODEL_HEADERS = ["Mô hình học tập (Chương trình 387)", "Được công nhận", "Tổng số", "Tỉ lệ", "Đã đăng ký",
+                 "Tỉ lệ trên số đăng ký", "Mục tiêu 2025", "Chỉ tiêu 2030 của đơn vị"]
+MEASURE_HEADERS = ["Tỉ lệ theo Quyết định 677", "Số người", "Trên tổng số", "Tỉ lệ", "Mục tiêu 2025", "Mục tiêu 2030"]
 WORKPLACE_HEADERS = ["Nơi làm việc (cán bộ, công chức)", "Trong sổ", "Được công nhận", "Tỉ lệ", "So với chỉ tiêu"]
 
 
@@ -41,6 +44,11 @@ class DashboardPage(QWidget):
         self.groups = _table(GROUP_HEADERS)
         self.villages = _table(VILLAGE_HEADERS)
         self.workplaces = _table(WORKPLACE_HEADERS)
+        self.models = _table(MODEL_HEADERS)
+        self.measures = _table(MEASURE_HEADERS)
+        self.measures_note = QLabel()
+        self.measures_note.setWordWrap(True)
+        self.measures_note.setStyleSheet("color: #555;")
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
@@ -61,6 +69,9 @@ class DashboardPage(QWidget):
         layout.addWidget(self.groups)
         layout.addWidget(self.note)
         layout.addWidget(self.chart, 2)
+        layout.addWidget(self.models)
+        layout.addWidget(self.measures)
+        layout.addWidget(self.measures_note)
         layout.addLayout(lower, 2)
         if load:
             self.refresh()
@@ -94,6 +105,19 @@ class DashboardPage(QWidget):
         notes.append(f"Nơi làm việc: {stats.workplace_note()}")
         self.note.setText(" ".join(notes))
         self._chart(stats)
+        figures = self._register.model_stats.compute(self.year)
+        self.model_figures = figures
+        _fill(self.models, [[m.model.title, vn_int(m.recognized), vn_int(m.total), vn_percent(m.rate),
+                             vn_int(m.registered), vn_percent(m.rate_of_registered), _mark(m.rate, m.target_2025),
+                             "" if m.target_2030 is None else _mark(m.rate, m.target_2030)]
+                            for m in figures.models.values()])
+        show_all_rows(self.models)
+        rows = figures.measure_rows()
+        _fill(self.measures, [[r.label, vn_int(r.count), vn_int(r.of), vn_percent(r.rate), _mark(r.rate, r.target_2025),
+                               _mark(r.rate, r.target_2030)] for r in rows])
+        show_all_rows(self.measures)
+        self.measures_note.setText("Cách tính: " + "; ".join(f"{r.label.lower()}: trên {r.denominator}" for r in rows)
+                                   + ".")
 
     @staticmethod
     def _line(line: Line) -> list[str]:

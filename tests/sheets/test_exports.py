@@ -21,7 +21,9 @@ def test_year_report_is_formatted_with_totals(register):
     fill_demo_year(register, YEAR, seed=2)
     wb = book(exports.year_report(register, YEAR))
     assert wb.properties.creator == PRODUCER
-    assert wb.sheetnames == ["Theo nhóm", "Theo thôn", "Đơn vị"]
+    assert wb.sheetnames == ["Theo nhóm", "Theo thôn", "Đơn vị", "Mô hình học tập", "Tỉ lệ theo QĐ 677"]
+    measures = [[c.value for c in row] for row in wb["Tỉ lệ theo QĐ 677"].iter_rows()]
+    assert any(row[0] == "Người có danh hiệu có kỹ năng số" for row in measures)
     ws = wb["Theo nhóm"]
     assert ws["A1"].value.startswith("KẾT QUẢ CÔNG DÂN HỌC TẬP NĂM 2026 THEO NHÓM ĐỐI TƯỢNG — Hội Khuyến học xã")
     assert [c.value for c in ws[2]][:4] == ["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ"]

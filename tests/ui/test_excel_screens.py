@@ -67,4 +67,4 @@ def test_exports_from_the_window(qtbot, office, tmp_path, monkeypatch):
     assert "Danh sách" in load_workbook(target).sheetnames
     window.tabs.setCurrentWidget(window.dashboard)
     window.export_current()
-    assert load_workbook(target).sheetnames == ["Theo nhóm", "Theo thôn", "Đơn vị"]
+    assert load_workbook(target).sheetnames == ["Theo nhóm", "Theo thôn", "Đơn vị", "Mô hình học tập", "Tỉ lệ theo QĐ 677"]
