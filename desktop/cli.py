@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_argument("--include-duplicates", action="store_true", help="nhập cả các dòng có thể trùng")
     roster.add_argument("--errors", metavar="OUT.xlsx", help="ghi bản sao tệp kèm cột báo lỗi từng dòng")
 
+    homes = sub.add_parser("import-households", help="nhập danh sách hộ gia đình của thôn từ tệp Excel .xlsx")
+    homes.add_argument("file", metavar="FILE.xlsx")
+    homes.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không lưu gì")
+
     report = sub.add_parser("report", help="báo cáo năm ra tệp Excel")
     report.add_argument("--year", type=int, default=date.today().year)
     report.add_argument("--out", required=True, metavar="FILE.xlsx")
@@ -139,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
 
     setup_logging(folder)
     handlers = {"demo": _demo, "self-test": _self_test, "search": _search, "bench": _bench, "stats": _stats,
-                "print": _print, "import-roster": _import_roster, "report": _report, "roster-template": _template,
+                "print": _print, "import-roster": _import_roster, "import-households": _import_households, "report": _report, "roster-template": _template,
                 "keys": _keys, "export": _export, "receive": _receive, "import-receipt": _import_receipt,
                 "check-certificate": _check_certificate, "setup": _setup, "backup": _backup, "restore": _restore,
                 "register-year": _register_year, "recognize": _recognize}
@@ -495,6 +499,36 @@ def _import_roster(args: argparse.Namespace, folder: Path) -> int:
             print(f"Lỗi: {e}", file=sys.stderr)
             return 1
         print(f"Đã nhập {done.added} người vào sổ; bỏ qua {done.skipped} dòng.")
+        return 0
+    finally:
+        register.close()
+
+
+def _import_households(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.services.household_import import HouseholdImport, Outcome
+    from desktop.services.model_registers import ModelError
+    from desktop.sheets.roster_read import RosterFileError
+
+    register = _open(args, folder)
+    try:
+        service = HouseholdImport(register)
+        try:
+            dry = service.dry_run(Path(args.file))
+        except RosterFileError as e:
+            print(f"Lỗi: {e}", file=sys.stderr)
+            return 2
+        for plan in dry.plans:
+            if plan.outcome is not Outcome.NEW:
+                print(f"{plan.outcome.value}: " + "; ".join(plan.messages))
+        print(dry.summary())
+        if args.dry_run:
+            print("Chạy thử: chưa lưu gì.")
+            return 0
+        try:
+            print(f"Đã nhập {service.import_plans(dry)} hộ.")
+        except ModelError as e:
+            print(f"Lỗi: {e}", file=sys.stderr)
+            return 1
         return 0
     finally:
         register.close()

@@ -6,6 +6,7 @@ types, without diacritics."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -109,9 +110,10 @@ class _Register(Generic[R]):
                          entity_uuid=r.uuid, summary=f"Xoá {self.what} {r.name}", changes={"Lý do xoá": [None, reason]})
 
     def _save(self, record_id: int | None, expected_version: int | None, name: str, note: str,
-              apply: Callable[[Session, R], dict[str, list]]) -> int:
+              apply: Callable[[Session, R], dict[str, list]], session: Session | None = None) -> int:
+        """In its own transaction, or in `session` (a batch: an import's households all or none)."""
         name, note = _clean(name, f"Tên {self.what}", 200), _clean(note, "Ghi chú", 2000, required=False)
-        with self.db.session(ModelError(STALE)) as s:
+        with nullcontext(session) if session is not None else self.db.session(ModelError(STALE)) as s:
             if record_id is None:
                 r = self.table(name=name, name_key=search_key(name), note=note)
                 s.add(r)
@@ -149,7 +151,13 @@ class _Register(Generic[R]):
 class HouseholdService(_Register[Household]):
     table, entity, what = Household, "household", "hộ"
 
-    def save(self, draft: HouseholdDraft, household_id: int | None = None, expected_version: int | None = None) -> int:
+    def save_all(self, drafts: Sequence[HouseholdDraft]) -> list[int]:
+        """New households in one transaction (an imported list: all of it or none)."""
+        with self.db.batch(ModelError(STALE)) as s:
+            return [self.save(d, session=s) for d in drafts]
+
+    def save(self, draft: HouseholdDraft, household_id: int | None = None, expected_version: int | None = None,
+             session: Session | None = None) -> int:
         def apply(s: Session, h: Household) -> dict[str, list]:
             village = s.get(Village, draft.village_id)
             if village is None or village.deleted_at is not None:
@@ -185,7 +193,7 @@ class HouseholdService(_Register[Household]):
                 changes["Thành viên"] = [_listed(s, before), _listed(s, relations)]
             return changes
 
-        return self._save(household_id, expected_version, draft.name, draft.note, apply)
+        return self._save(household_id, expected_version, draft.name, draft.note, apply, session)
 
     def members(self, household_id: int) -> dict[int, str]:
         with self.db.reader() as s:
