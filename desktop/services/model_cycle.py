@@ -305,6 +305,31 @@ class ModelCycleService:
             return [ModelEnrolmentRow(e.id, e.version, e.subject_id, name, Status(e.status), e.total, e.verdict)
                     for e, name in rows]
 
+    def statuses(self, year: int, subject_ids: list[int]) -> dict[int, ModelEnrolmentRow]:
+        """The year's enrolment of each of these households (clans, villages, units) that has one."""
+        with self.db.reader() as s:
+            rows = s.execute(select(ModelEnrolment, self._subject.name)
+                             .join(self._subject, self._subject.id == ModelEnrolment.subject_id)
+                             .where(ModelEnrolment.model == self.model.value, ModelEnrolment.year == year,
+                                    ModelEnrolment.subject_id.in_(subject_ids))).all()
+            return {e.subject_id: ModelEnrolmentRow(e.id, e.version, e.subject_id, name, Status(e.status), e.total,
+                                                    e.verdict) for e, name in rows}
+
+    def scores(self, enrolment_id: int) -> dict[str, int]:
+        """The scores that stand (the last sheet entered), for the sheet dialog to start from."""
+        with self.db.reader() as s:
+            last = s.scalars(select(ModelAssessment.scores).where(ModelAssessment.enrolment_id == enrolment_id)
+                             .order_by(ModelAssessment.id.desc())).first()
+        return json.loads(last) if last else {}
+
+    def status_of(self, enrolment_id: int) -> Status:
+        with self.db.reader() as s:
+            return Status(s.get_one(ModelEnrolment, enrolment_id).status)
+
+    def criteria_of(self, enrolment_id: int) -> ModelCriteria:
+        with self.db.reader() as s:
+            return self.criteria.get(s.get_one(ModelEnrolment, enrolment_id).criteria_set_id)
+
     def of_subject(self, subject_id: int, year: int) -> int | None:
         with self.db.reader() as s:
             return s.scalar(select(ModelEnrolment.id).where(ModelEnrolment.model == self.model.value,

@@ -34,6 +34,7 @@ from desktop.ui.exchange_pages import CheckCertificateDialog, SendDialog
 from desktop.ui.geometry import fit
 from desktop.ui.keys_dialog import KeysDialog
 from desktop.ui.messages import translate_buttons
+from desktop.ui.models_page import ModelsPage
 from desktop.ui.office_settings_dialog import OfficeSettingsDialog
 from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.print_dialog import PrintDialog
@@ -69,18 +70,20 @@ class MainWindow(QMainWindow):
         self.cycle = EnrolmentPage(register, self.year.value(), load=False)
         self.recognition = RecognitionPage(register, self.year.value(), load=False)
         self.dashboard = DashboardPage(register, self.year.value(), load=False)
+        self.models = ModelsPage(register, self.year.value(), load=False)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.citizens, "Sổ người dân")
         self.tabs.addTab(self.cycle, "Đăng ký và chấm điểm")
         self.tabs.addTab(self.recognition, "Đề nghị và quyết định")
         self.tabs.addTab(self.dashboard, "Tổng hợp")
+        self.tabs.addTab(self.models, "Mô hình học tập")
         self.setCentralWidget(self.tabs)
         self.year.valueChanged.connect(self._year_changed)
         self.tabs.currentChanged.connect(self._tab_shown)
-        for page in (self.citizens, self.cycle, self.recognition):
+        for page in (self.citizens, self.cycle, self.recognition, self.models):
             page.changed.connect(self._mark_stale)
             page.said.connect(lambda line: self.statusBar().showMessage(line, 15_000))
-        self._stale: set[int] = {1, 2, 3}
+        self._stale: set[int] = {1, 2, 3, 4}
 
         menu = self.menuBar()
         people = menu.addMenu("&Người dân")
@@ -132,12 +135,12 @@ class MainWindow(QMainWindow):
     # keeping the pages in step ---------------------------------------------------------------------
 
     def _year_pages(self) -> list:
-        return [self.cycle, self.recognition, self.dashboard]
+        return [self.cycle, self.recognition, self.dashboard, self.models]
 
     def _year_changed(self, year: int) -> None:
         for page in self._year_pages():
             page.year = year
-        self._stale = {1, 2, 3}
+        self._stale = {1, 2, 3, 4}
         self._tab_shown(self.tabs.currentIndex())
 
     def _mark_stale(self) -> None:

@@ -1,0 +1,414 @@
+"""The learning models of Programme 387 beside the citizens: one page for families, clans, village communities
+and units — find one as you type, add one, register the whole commune for the year, enter a score sheet, the
+branch's confirmation, a withdrawal, the proposal list and the decision — with the year's rate against 387's
+target."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.db.citizen_queries import CitizenFilter
+from desktop.domain.cycle import Status
+from desktop.domain.models387 import Model
+from desktop.domain.names import search_key
+from desktop.domain.numbers import vn_int, vn_percent
+from desktop.domain.scoring import ScoreError, judge
+from desktop.services.model_cycle import ModelCycleError
+from desktop.services.model_registers import (
+    ORGANISATION_KINDS,
+    ClanDraft,
+    HouseholdDraft,
+    ModelError,
+    OrganisationDraft,
+)
+from desktop.services.register import Register
+from desktop.ui import messages
+from desktop.ui.geometry import fit
+from desktop.ui.messages import translate_buttons
+from desktop.ui.widgets import ErrorLabel, parse_date, scrolling_layout
+
+SHOWN = 300  # rows listed at once: finding narrows the rest
+
+
+class ModelsPage(QWidget):
+    changed = Signal()
+    said = Signal(str)
+
+    def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
+        super().__init__(parent)
+        self._r = register
+        self.year = year
+        self.model_box = QComboBox()
+        for m in Model:
+            self.model_box.addItem(m.title, m)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm theo tên (gõ không dấu được)")
+        self.search.setClearButtonEnabled(True)
+        self.add_button = QPushButton("&Thêm…")
+        self.register_button = QPushButton("Đăng &ký tất cả cho năm")
+        head = QHBoxLayout()
+        for w in (QLabel("Mô hình:"), self.model_box, self.search):
+            head.addWidget(w, 1 if w is self.search else 0)
+        registry = QHBoxLayout()
+        for w in (self.add_button, self.register_button):
+            registry.addWidget(w)
+        registry.addStretch(1)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Tên", "Thuộc", "Bước trong năm", "Kết quả"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.sheet_button = QPushButton("Nhập &phiếu đánh giá…")
+        self.review_button = QPushButton("Chi hội &xác nhận phiếu")
+        self.withdraw_button = QPushButton("&Rút tên…")
+        self.propose_button = QPushButton("Đưa hồ sơ đạt vào danh sách đề &nghị")
+        self.decide_button = QPushButton("Ghi &quyết định công nhận…")
+        actions, closing = QHBoxLayout(), QHBoxLayout()  # two rows: a 1024-pixel screen holds them
+        for row, buttons in ((actions, (self.sheet_button, self.review_button, self.withdraw_button)),
+                             (closing, (self.propose_button, self.decide_button))):
+            for b in buttons:
+                row.addWidget(b)
+            row.addStretch(1)
+        self.figures = QLabel()
+        self.figures.setWordWrap(True)
+        layout = scrolling_layout(self, 420)  # a small screen scrolls the page instead of widening the window
+        layout.addLayout(head)
+        layout.addLayout(registry)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addLayout(closing)
+        layout.addWidget(self.figures)
+        self.model_box.currentIndexChanged.connect(self.refresh)
+        self.search.textChanged.connect(self.refresh)
+        self.add_button.clicked.connect(self.add)
+        self.register_button.clicked.connect(self.register_all)
+        self.sheet_button.clicked.connect(self.enter_sheet)
+        self.review_button.clicked.connect(self.confirm_review)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.propose_button.clicked.connect(self.propose)
+        self.decide_button.clicked.connect(self.decide)
+        self.table.doubleClicked.connect(self.enter_sheet)
+        if load:
+            self.refresh()
+
+    @property
+    def model(self) -> Model:
+        return Model(self.model_box.currentData())  # Qt keeps the enum as its plain text
+
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # the list --------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        model, text = self.model, self.search.text()
+        self.add_button.setEnabled(model is not Model.COMMUNITY)  # villages: menu Danh mục → Thôn, khu phố
+        subjects = self._subjects(model, text)
+        statuses = self._r.model_cycle(model).statuses(self.year, [sid for sid, _, _ in subjects])
+        self.table.setRowCount(len(subjects))
+        for r, (sid, name, detail) in enumerate(subjects):
+            row = statuses.get(sid)
+            cells = [name, detail, row.status.label if row else "Chưa đăng ký năm này", row.verdict if row else ""]
+            for c, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, (sid, row.id if row else None))
+                self.table.setItem(r, c, item)
+        for column in (0, 1, 2):
+            self.table.resizeColumnToContents(column)
+        line = self._r.model_stats.compute(self.year).models[model]
+        self.figures.setText(f"Năm {self.year}: {model.title} được công nhận {vn_int(line.recognized)} / "
+                             f"{vn_int(line.total)} ({vn_percent(line.rate)}), đã đăng ký {vn_int(line.registered)}; "
+                             f"mục tiêu 2025 của Quyết định 387: {line.target_2025}%"
+                             + (f"; chỉ tiêu 2030 của đơn vị: {line.target_2030}%" if line.target_2030 else "") + ".")
+
+    def _subjects(self, model: Model, text: str) -> list[tuple[int, str, str]]:
+        if model is Model.COMMUNITY:
+            wanted = search_key(text)
+            return [(v.id, v.name, "Thôn, khu phố") for v in self._r.office.villages()
+                    if not wanted or wanted in search_key(v.name)]
+        service = {Model.FAMILY: self._r.households, Model.CLAN: self._r.clans,
+                   Model.UNIT: self._r.organisations}[model]
+        return [(f.id, f.name, f.detail) for f in service.find(text, SHOWN)]
+
+    def selected(self) -> tuple[int, int | None] | None:
+        items = self.table.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def _enrolment(self) -> int | None:
+        chosen = self.selected()
+        if chosen is None:
+            messages.inform(self, "Chọn một dòng", "Hãy chọn một dòng trong danh sách trước.")
+            return None
+        if chosen[1] is None:
+            messages.inform(self, "Chưa đăng ký", f"Dòng này chưa đăng ký năm {self.year}: bấm “Đăng ký tất cả cho năm”.")
+            return None
+        return chosen[1]
+
+    def _done(self, line: str) -> None:
+        self.refresh()
+        self.changed.emit()
+        self.said.emit(line)
+
+    # the cycle -------------------------------------------------------------------------------------
+
+    def register_all(self) -> None:
+        try:
+            n = self._r.model_cycle(self.model).register_all(self.year)
+        except ModelCycleError as e:
+            messages.warn(self, "Chưa đăng ký được", str(e))
+            return
+        self._done(f"Đã đăng ký thêm {n} {self.model.title.lower()} cho năm {self.year}.")
+
+    def enter_sheet(self) -> None:
+        eid = self._enrolment()
+        if eid is not None and ModelSheetDialog(self._r, self.model, eid, self).exec() == QDialog.DialogCode.Accepted:
+            self._done("Đã lưu phiếu đánh giá.")
+
+    def confirm_review(self) -> None:
+        eid = self._enrolment()
+        if eid is None:
+            return
+        try:
+            verdict = self._r.model_cycle(self.model).record_review(eid, None, "Chi hội xác nhận")
+        except ModelCycleError as e:
+            messages.warn(self, "Chưa xác nhận được", str(e))
+            return
+        self._done(f"Chi hội đã xác nhận: {verdict.text}.")
+
+    def withdraw(self) -> None:
+        eid = self._enrolment()
+        if eid is None:
+            return
+        reason, ok = QInputDialog.getText(self, "Rút tên", "Lý do rút tên:")
+        if not ok:
+            return
+        try:
+            self._r.model_cycle(self.model).withdraw(eid, reason)
+        except ModelCycleError as e:
+            messages.warn(self, "Chưa rút tên được", str(e))
+            return
+        self._done("Đã rút tên.")
+
+    def propose(self) -> None:
+        cycle = self._r.model_cycle(self.model)
+        ids = cycle.candidates(self.year)
+        if not ids:
+            messages.inform(self, "Chưa có ai", "Chưa có hồ sơ nào đạt và đã được chi hội xác nhận để đề nghị.")
+            return
+        refused = cycle.propose(ids)
+        self._done(f"Đã đưa {len(ids) - len(refused)} hồ sơ vào danh sách đề nghị công nhận {self.model.title}.")
+
+    def decide(self) -> None:
+        dialog = ModelDecisionDialog(self._r, self.model, self.year, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._done(f"Đã ghi quyết định: {dialog.recognized} {self.model.title.lower()} được công nhận.")
+
+    def add(self) -> None:
+        if SubjectDialog(self._r, self.model, self).exec() == QDialog.DialogCode.Accepted:
+            self._done(f"Đã thêm vào sổ {self.model.title.lower()}.")
+
+
+class ModelSheetDialog(QDialog):
+    """One score sheet: a box per criterion, the verdict computed as it is typed. Before the branch's review
+    it is the self-assessment; after it, the branch's own scores; after the decision, a correction with its
+    reason."""
+
+    def __init__(self, register: Register, model: Model, enrolment_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cycle = register.model_cycle(model)
+        self._id = enrolment_id
+        self.criteria = self._cycle.criteria_of(enrolment_id)
+        self.status = self._cycle.status_of(enrolment_id)
+        self.setWindowTitle(f"Phiếu đánh giá {model.title}")
+        fit(self, "phieu-mo-hinh", 640, 520)
+        form = QFormLayout()
+        given = self._cycle.scores(enrolment_id)
+        self.boxes: dict[str, QSpinBox] = {}
+        for c in self.criteria.criteria:
+            box = QSpinBox()
+            box.setRange(0, c.max_points)
+            box.setValue(given.get(c.code, 0))
+            box.valueChanged.connect(self._judge)
+            label = QLabel(f"{c.code}. {c.text}" + (f" (phải đạt từ {c.min_points} điểm)" if c.min_points else ""))
+            label.setWordWrap(True)
+            form.addRow(label, box)
+            self.boxes[c.code] = box
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Lý do đính chính" if self.status.decided else "Ghi chú (nếu có)")
+        form.addRow("Ghi chú:", self.note)
+        self.verdict = QLabel()
+        self.error = ErrorLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        translate_buttons(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{self.criteria.name}</b> — đạt khi tổng từ {self.criteria.pass_rule.min_total} "
+                                "điểm và mọi tiêu chí phải đạt đủ điểm ghi bên cạnh."))
+        layout.addLayout(form)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._judge()
+
+    def scores(self) -> dict[str, int]:
+        return {code: box.value() for code, box in self.boxes.items()}
+
+    def _judge(self) -> None:
+        try:
+            v = judge(self.criteria.criteria, self.criteria.pass_rule, self.scores(), noun="tiêu chí")
+        except ScoreError as e:
+            self.verdict.setText(str(e))
+            return
+        self.verdict.setText(f"Kết quả: {v.text}")
+
+    def save(self) -> None:
+        try:
+            if self.status.decided:
+                self._cycle.correct(self._id, self.scores(), self.note.text())
+            elif self.status in (Status.REGISTERED, Status.SELF_ASSESSED):
+                self._cycle.record_self(self._id, self.scores(), note=self.note.text())
+            else:
+                self._cycle.record_review(self._id, self.scores(), self.note.text())
+        except ModelCycleError as e:
+            self.error.say(str(e))
+            return
+        self.accept()
+
+
+class ModelDecisionDialog(QDialog):
+    def __init__(self, register: Register, model: Model, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cycle = register.model_cycle(model)
+        self._year = year
+        self.recognized = 0
+        info = register.office.info()
+        self.setWindowTitle(f"Quyết định công nhận {model.title} năm {year}")
+        fit(self, "quyet-dinh-mo-hinh", 520, 220)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(f"ví dụ 12/{info.decision_symbol if info else 'QĐ-HKH'}")
+        self.signed_on = QLineEdit(date.today().strftime("%d/%m/%Y"))
+        self.signer = QLineEdit(info.signer_name if info else "")
+        self.title = QLineEdit(info.signer_title if info else "")
+        form = QFormLayout()
+        for label, w in (("Số quyết định:", self.number), ("Ngày ký (dd/mm/yyyy):", self.signed_on),
+                         ("Người ký:", self.signer), ("Chức vụ:", self.title)):
+            form.addRow(label, w)
+        self.error = ErrorLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        translate_buttons(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            signed_on = parse_date(self.signed_on.text())
+        except ValueError:
+            self.error.say("Ngày ký phải theo dạng dd/mm/yyyy, ví dụ 25/11/2026.")
+            return
+        try:
+            self.recognized = self._cycle.record_decision(self._year, self.number.text(), signed_on,
+                                                          self.signer.text(), self.title.text())
+        except ModelCycleError as e:
+            self.error.say(str(e))
+            return
+        self.accept()
+
+
+class SubjectDialog(QDialog):
+    """A new household (its village and head, a person of the register), clan or unit."""
+
+    def __init__(self, register: Register, model: Model, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._r, self._model = register, model
+        self.setWindowTitle(f"Thêm {model.title.lower().replace(' học tập', '')}")
+        fit(self, f"them-{model.value}", 520, 240)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        form.addRow("Tên:", self.name)
+        self.village = QComboBox()
+        self.head_search = QLineEdit()
+        self.head = QComboBox()
+        self.contact = QLineEdit()
+        self.kind = QComboBox()
+        self.headcount = QSpinBox()
+        if model is Model.FAMILY:
+            for v in register.office.villages():
+                self.village.addItem(v.name, v.id)
+            self.head_search.setPlaceholderText("gõ tên chủ hộ để tìm trong sổ")
+            self.head_search.textChanged.connect(self._find_head)
+            form.addRow("Thôn, khu phố:", self.village)
+            form.addRow("Tìm chủ hộ:", self.head_search)
+            form.addRow("Chủ hộ:", self.head)
+        elif model is Model.CLAN:
+            form.addRow("Trưởng họ, người liên hệ:", self.contact)
+        else:
+            for code, label in ORGANISATION_KINDS.items():
+                self.kind.addItem(label, code)
+            self.headcount.setRange(0, 100_000)
+            form.addRow("Loại:", self.kind)
+            form.addRow("Số cán bộ, người lao động:", self.headcount)
+        self.error = ErrorLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        translate_buttons(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _find_head(self, text: str) -> None:
+        self.head.clear()
+        if len(text.strip()) < 2:
+            return
+        for row in self._r.citizens.page(CitizenFilter(text), 0, 30):
+            self.head.addItem(f"{row.full_name} ({row.birth_year}, {row.village})", row.id)
+        if self.head.count() and not self.name.text():
+            self.name.setText(f"Hộ {self._r.citizens.get(self.head.currentData()).draft.full_name}")
+
+    def save(self) -> None:
+        try:
+            if self._model is Model.FAMILY:
+                if self.head.currentData() is None:
+                    self.error.say("Tìm và chọn chủ hộ trong sổ người dân (gõ vài chữ của tên).")
+                    return
+                self._r.households.save(HouseholdDraft(self.name.text(), self.village.currentData(),
+                                                       self.head.currentData()))
+            elif self._model is Model.CLAN:
+                self._r.clans.save(ClanDraft(self.name.text(), self.contact.text()))
+            else:
+                self._r.organisations.save(OrganisationDraft(self.name.text(), self.kind.currentData(),
+                                                             self.headcount.value() or None))
+        except ModelError as e:
+            self.error.say(str(e))
+            return
+        self.accept()

@@ -1,0 +1,122 @@
+"""The learning models' page, as a clerk uses it: add a household (its head found as one types), register the
+commune's households for the year, type a score sheet, the branch's confirmation, the proposal list and the
+decision; the year's rate against 387's target shown beneath."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from desktop.domain.cycle import Status
+from desktop.domain.models387 import Model
+from desktop.ui import models_page
+from desktop.ui.models_page import ModelDecisionDialog, ModelSheetDialog, ModelsPage, SubjectDialog
+from tests.conftest import add
+from tests.ui.keys import press, type_text
+
+YEAR = 2026
+pytestmark = pytest.mark.usefixtures("quiet_messages")
+
+
+def test_a_family_from_adding_to_the_decision(qtbot, office, monkeypatch):
+    add(office, "Nguyễn Văn An", birth="1970", village="Thôn Đông")
+    page = ModelsPage(office, YEAR)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model is Model.FAMILY and page.table.rowCount() == 0
+
+    dialog = SubjectDialog(office, Model.FAMILY, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.village.setCurrentIndex(dialog.village.findText("Thôn Đông"))
+    dialog.head_search.setFocus()
+    type_text("nguyen van a", dialog.head_search)
+    assert dialog.head.count() == 1 and dialog.name.text() == "Hộ Nguyễn Văn An"
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    page.refresh()
+    assert page.table.rowCount() == 1 and page.table.item(0, 2).text() == "Chưa đăng ký năm này"
+    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
+    assert page.table.item(0, 2).text() == Status.REGISTERED.label
+    page.table.selectRow(0)
+
+    eid = page.selected()[1]
+    sheet = ModelSheetDialog(office, Model.FAMILY, eid, page)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    boxes = list(sheet.boxes.values())
+    for box in boxes:
+        box.setFocus()
+        box.selectAll()
+        type_text(str(box.maximum()), box)
+    assert sheet.verdict.text() == "Kết quả: đạt: 100 điểm"
+    first = boxes[0]
+    first.setFocus()
+    first.selectAll()
+    type_text("5", first)  # a criterion that must be met, under its minimum
+    assert "chưa đạt: tiêu chí 1 dưới 15 điểm" in sheet.verdict.text()
+    first.selectAll()
+    type_text("20", first)
+    press(Qt.Key.Key_Return, boxes[-1])  # Enter saves, as in every form
+    assert sheet.result() == QDialog.DialogCode.Accepted
+    page.refresh()
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.review_button, Qt.MouseButton.LeftButton)
+    assert page.table.item(0, 2).text() == Status.REVIEWED.label
+    qtbot.mouseClick(page.propose_button, Qt.MouseButton.LeftButton)
+    assert page.table.item(0, 2).text() == Status.PROPOSED.label
+
+    decision = ModelDecisionDialog(office, Model.FAMILY, YEAR, page)
+    qtbot.addWidget(decision)
+    decision.show()
+    decision.number.setFocus()
+    type_text("7/QĐ-HKH", decision.number)
+    decision.signed_on.setText("25/11/2026")
+    decision.signer.setText("Nguyễn Văn Hùng")
+    decision.save()
+    assert decision.recognized == 1
+    page.refresh()
+    assert page.table.item(0, 2).text() == Status.RECOGNIZED.label
+    assert "Gia đình học tập được công nhận 1 / 1 (100,0%)" in page.figures.text() and "70%" in page.figures.text()
+
+
+def test_the_other_models_and_the_refusals(qtbot, office, monkeypatch):
+    page = ModelsPage(office, YEAR)
+    qtbot.addWidget(page)
+    page.model_box.setCurrentIndex(page.model_box.findData(Model.COMMUNITY))
+    assert page.table.rowCount() == 3 and not page.add_button.isEnabled()  # the office's villages
+    page.search.setFocus()
+    type_text("dong", page.search)
+    assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "Thôn Đông"
+    said = []
+    monkeypatch.setattr(models_page.messages, "inform", lambda _p, title, text: said.append(text))
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.sheet_button, Qt.MouseButton.LeftButton)
+    assert "chưa đăng ký năm 2026" in said[-1]
+    page.model_box.setCurrentIndex(page.model_box.findData(Model.UNIT))
+    unit = SubjectDialog(office, Model.UNIT, page)
+    qtbot.addWidget(unit)
+    unit.save()
+    assert unit.error.text() == "Tên đơn vị: chưa nhập."
+    unit.name.setText("Trường Tiểu học Hàm Thuận")
+    unit.kind.setCurrentIndex(unit.kind.findData("truong-hoc"))
+    unit.headcount.setValue(25)
+    unit.save()
+    page.search.clear()
+    page.refresh()
+    assert page.table.item(0, 0).text() == "Trường Tiểu học Hàm Thuận"
+    assert page.table.item(0, 1).text() == "Trường học, 0 người trong sổ / 25"
+    decision = ModelDecisionDialog(office, Model.UNIT, YEAR, page)
+    qtbot.addWidget(decision)
+    decision.number.setText("9/QĐ-HKH")
+    decision.signed_on.setText("31/02/2026")
+    decision.save()
+    assert "dd/mm/yyyy" in decision.error.text()
+    decision.signed_on.setText("25/11/2026")
+    decision.save()
+    assert decision.error.text() == "Chưa nhập số quyết định hoặc người ký."  # no signer set up yet
+    decision.signer.setText("Nguyễn Văn Hùng")
+    decision.save()
+    assert "đang trống" in decision.error.text()
