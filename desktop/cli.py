@@ -383,6 +383,12 @@ def _area_stats(register, year: int, title: str) -> int:  # noqa: ANN001
     print(line("Toàn địa bàn", report.total))
     for o in report.offices:
         print(line(o.label, o.total))
+    from desktop.domain.models387 import Model
+
+    for m, f in report.models.items():
+        rate = f["recognized"] / f["total"] if f["total"] else None
+        print(f"  {Model(m).title:<40} được công nhận {vn_int(f['recognized']):>9} / {vn_int(f['total']):>9} "
+              f"({vn_percent(rate)}), đăng ký {vn_int(f['registered'])}; mục tiêu 2025 {Model(m).target_2025}%")
     print(f"Người có tên ở hai đơn vị (cùng số CCCD): {len(duplicates)}.")
     return 0
 

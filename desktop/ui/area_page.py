@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.domain.groups import CitizenGroup
+from desktop.domain.models387 import Model
 from desktop.domain.numbers import vn_int, vn_percent
 from desktop.services.register import Register
 from desktop.services.safe_write import write_atomically
@@ -43,6 +44,7 @@ class AreaPage(QWidget):
         self.groups = _table(["Nhóm đối tượng", "Được công nhận", "Tổng số trong nhóm", "Tỉ lệ", "Đã đăng ký",
                               "Đã chấm điểm", "Mục tiêu 2025", "Mục tiêu 2030"])
         self.offices = _table(_office_headers())
+        self.models = _table(["Mô hình học tập", "Được công nhận", "Tổng số", "Tỉ lệ", "Đã đăng ký", "Mục tiêu 2025"])
         self.duplicates = _table(["Số CCCD", "Có tên ở"])
         self.chart = QChartView()
         self.chart.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -53,6 +55,8 @@ class AreaPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.groups)
         layout.addWidget(self.chart, 2)
+        layout.addWidget(QLabel("<b>Các mô hình học tập của địa bàn (Chương trình 387)</b>"))
+        layout.addWidget(self.models)
         layout.addWidget(QLabel("<b>Theo xã, phường</b>"))
         layout.addWidget(self.offices, 3)
         layout.addWidget(QLabel("<b>Người có tên ở hai đơn vị (cùng số CCCD) — cần liên hệ xã để xử lý</b>"))
@@ -86,6 +90,11 @@ class AreaPage(QWidget):
         _fill(self.offices, [[o.label, str(o.sequence),
                               *[_cell(next((x for x in o.groups if x["group"] == int(g)), None)) for g in CitizenGroup],
                               _cell(o.total)] for o in report.offices], numbers_from=1)
+        _fill(self.models, [[Model(m).title, vn_int(f["recognized"]), vn_int(f["total"]),
+                             vn_percent(_rate(f["recognized"], f["total"])), vn_int(f["registered"]),
+                             _mark(_rate(f["recognized"], f["total"]), Model(m).target_2025)]
+                            for m, f in report.models.items()], numbers_from=1)
+        show_all_rows(self.models)
         _fill(self.duplicates, [[d.cccd, "; ".join(f"{office}: {name} ({birth})" for office, name, birth in d.places)]
                                 for d in self._r.area.duplicates(self.year)])
         self._chart(report)

@@ -78,3 +78,21 @@ def _first(rows, model="family"):
 ])
 def test_hostile_model_figures_in_a_signed_package(with_models, tmp_path, change, reason):
     refused(with_models, tmp_path, changed(with_models, change), reason)
+
+
+def test_the_upper_levels_page_and_stats_show_the_models(with_models, tmp_path, qtbot, capsys):
+    from desktop.__main__ import main
+    from desktop.ui.area_page import AreaPage
+
+    area = with_models
+    name, data = area.b.sending.export(YEAR, PASS)
+    (tmp_path / name).write_bytes(data)
+    area.upper.receiving.merge(area.upper.receiving.check(tmp_path / name, PASS))
+    page = AreaPage(area.upper, YEAR)
+    qtbot.addWidget(page)
+    rows = {page.models.item(r, 0).text(): [page.models.item(r, c).text() for c in range(6)]
+            for r in range(page.models.rowCount())}
+    assert set(rows) == {m.title for m in Model}
+    assert rows["Cộng đồng học tập"][2] != "0" and rows["Gia đình học tập"][5].startswith("70% — ")
+    assert main(["--data-dir", str(area.upper.folder), "stats", "--year", str(YEAR)]) == 0
+    assert "Gia đình học tập" in capsys.readouterr().out
