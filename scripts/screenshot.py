@@ -19,7 +19,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.setup_wizard import SetupWizard
 
 SMALL_SCREEN = {"cua-so-chinh.png", "nhap-nguoi-dan.png", "nam-hoc-tap.png", "phieu-danh-gia.png", "tong-hop.png",
-                "de-nghi.png"}
+                "de-nghi.png", "mo-hinh-hoc-tap.png"}
 
 
 def main(data_dir: str, out_dir: str, suffix: str = "") -> None:
@@ -78,6 +78,18 @@ def main(data_dir: str, out_dir: str, suffix: str = "") -> None:
         window.tabs.setCurrentWidget(window.recognition)
         window.recognition.show_status(Status.RECOGNIZED)
         grab("de-nghi.png", window)
+        window.tabs.setCurrentWidget(window.models)
+        window.models.search.setText("nguyen van")
+        grab("mo-hinh-hoc-tap.png", window)
+        window.models.table.selectRow(0)
+        enrolment = window.models.selected()[1]
+        if enrolment is not None:
+            from desktop.domain.models387 import Model
+            from desktop.ui.models_page import ModelSheetDialog
+
+            sheet = ModelSheetDialog(register, Model.FAMILY, enrolment, window)
+            grab("phieu-mo-hinh.png", sheet)
+            sheet.close()
 
         wizard = SetupWizard(empty.office)
         wizard.province.setCurrentIndex(wizard.province.findText("Lâm Đồng"))
