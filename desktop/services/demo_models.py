@@ -140,7 +140,8 @@ def fill_demo_model_year(register: Register, year: int, seed: int = 2024) -> dic
         with register.db.session() as s:
             already = select(ModelEnrolment.subject_id).where(ModelEnrolment.model == model.value,
                                                               ModelEnrolment.year == year)
-            subjects = list(s.scalars(select(table.id).where(table.deleted_at.is_(None), table.id.not_in(already))))
+            subjects = list(s.scalars(select(table.id).where(table.deleted_at.is_(None), table.id.not_in(already))
+                                      .order_by(table.id)))
             number = (s.scalar(select(func.count()).select_from(ModelDecision)) or 0) + 70
             decision = ModelDecision(model=model.value, year=year, number=f"{number}/QĐ-HKH", signed_on=signed_on,
                                      signer_title=DEMO_SIGNER[0], signer_name=DEMO_SIGNER[1])

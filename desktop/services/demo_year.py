@@ -44,7 +44,8 @@ def fill_demo_year(register: Register, year: int, seed: int = 2024,
             office.signer_title, office.signer_name = DEMO_SIGNER
         already = select(Enrolment.citizen_id).where(Enrolment.year == year)
         people = s.execute(select(Citizen.id, Citizen.group).where(
-            Citizen.deleted_at.is_(None), Citizen.id.not_in(already))).all()
+            Citizen.deleted_at.is_(None), Citizen.id.not_in(already)).order_by(Citizen.id)).all()  # the same year
+        # from the same seed whatever plan the database chooses
         decision = Decision(year=year, number=f"{rnd.randint(20, 60)}/{office.decision_symbol}",
                             signed_on=signed_on, signer_name=office.signer_name, signer_title=office.signer_title)
         s.add(decision)
