@@ -195,6 +195,20 @@ class HouseholdService(_Register[Household]):
 
         return self._save(household_id, expected_version, draft.name, draft.note, apply, session)
 
+    def get(self, household_id: int) -> tuple[HouseholdDraft, int]:
+        """A household as its form shows it, and its version (for the stale-edit check)."""
+        with self.db.reader() as s:
+            h = s.get_one(Household, household_id)
+            return HouseholdDraft(h.name, h.village_id, h.head_id, _members(s, h.id), h.address, h.note), h.version
+
+    def member_names(self, household_id: int) -> list[tuple[int, str, str]]:
+        """(citizen id, full name with birth year, relation) of each member, in the order they were entered."""
+        with self.db.reader() as s:
+            return [(cid, f"{name} ({year})", rel) for cid, name, year, rel in s.execute(
+                select(Citizen.id, Citizen.full_name, Citizen.birth_year, HouseholdMember.relation)
+                .join(HouseholdMember, HouseholdMember.citizen_id == Citizen.id)
+                .where(HouseholdMember.household_id == household_id).order_by(HouseholdMember.id))]
+
     def members(self, household_id: int) -> dict[int, str]:
         with self.db.reader() as s:
             return _members(s, household_id)

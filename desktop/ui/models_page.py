@@ -63,12 +63,14 @@ class ModelsPage(QWidget):
         self.search.setPlaceholderText("Tìm theo tên (gõ không dấu được)")
         self.search.setClearButtonEnabled(True)
         self.add_button = QPushButton("&Thêm…")
+        self.members_button = QPushButton("Thành &viên của hộ…")
+        self.workplaces_button = QPushButton("Gắn &nơi làm việc với đơn vị…")
         self.register_button = QPushButton("Đăng &ký tất cả cho năm")
         head = QHBoxLayout()
         for w in (QLabel("Mô hình:"), self.model_box, self.search):
             head.addWidget(w, 1 if w is self.search else 0)
         registry = QHBoxLayout()
-        for w in (self.add_button, self.register_button):
+        for w in (self.add_button, self.members_button, self.workplaces_button, self.register_button):
             registry.addWidget(w)
         registry.addStretch(1)
         self.table = QTableWidget(0, 4)
@@ -100,6 +102,8 @@ class ModelsPage(QWidget):
         self.model_box.currentIndexChanged.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
         self.add_button.clicked.connect(self.add)
+        self.members_button.clicked.connect(self.edit_members)
+        self.workplaces_button.clicked.connect(self.match_workplaces)
         self.register_button.clicked.connect(self.register_all)
         self.sheet_button.clicked.connect(self.enter_sheet)
         self.review_button.clicked.connect(self.confirm_review)
@@ -127,6 +131,8 @@ class ModelsPage(QWidget):
     def refresh(self) -> None:
         model, text = self.model, self.search.text()
         self.add_button.setEnabled(model is not Model.COMMUNITY)  # villages: menu Danh mục → Thôn, khu phố
+        self.members_button.setVisible(model is Model.FAMILY)
+        self.workplaces_button.setVisible(model is Model.UNIT)
         subjects = self._subjects(model, text)
         statuses = self._r.model_cycle(model).statuses(self.year, [sid for sid, _, _ in subjects])
         self.table.setRowCount(len(subjects))
@@ -230,6 +236,18 @@ class ModelsPage(QWidget):
     def add(self) -> None:
         if SubjectDialog(self._r, self.model, self).exec() == QDialog.DialogCode.Accepted:
             self._done(f"Đã thêm vào sổ {self.model.title.lower()}.")
+
+    def match_workplaces(self) -> None:
+        WorkplacesDialog(self._r, self).exec()
+        self._done("Đã gắn nơi làm việc với đơn vị.")
+
+    def edit_members(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            messages.inform(self, "Chọn một hộ", "Hãy chọn một hộ trong danh sách trước.")
+            return
+        if MembersDialog(self._r, chosen[0], self).exec() == QDialog.DialogCode.Accepted:
+            self._done("Đã lưu thành viên của hộ.")
 
 
 class ModelSheetDialog(QDialog):
@@ -412,3 +430,150 @@ class SubjectDialog(QDialog):
             self.error.say(str(e))
             return
         self.accept()
+
+
+class MembersDialog(QDialog):
+    """A household's members: people of the register found as one types, each with the relation to the head;
+    the head stays. Saved whole, with the audit; a person already in another household is refused, named."""
+
+    RELATIONS = ("Vợ", "Chồng", "Con", "Cha", "Mẹ", "Cháu", "Anh", "Chị", "Em", "Khác")
+
+    def __init__(self, register: Register, household_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._r, self._id = register, household_id
+        self.draft, self._version = register.households.get(household_id)
+        self.setWindowTitle(f"Thành viên — {self.draft.name}")
+        fit(self, "thanh-vien-ho", 620, 420)
+        self.list = QTableWidget(0, 2)
+        self.list.setHorizontalHeaderLabels(["Thành viên", "Quan hệ với chủ hộ"])
+        self.list.verticalHeader().hide()
+        self.list.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.list.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.find = QLineEdit()
+        self.find.setPlaceholderText("gõ tên người trong sổ để thêm vào hộ")
+        self.found = QComboBox()
+        self.relation = QComboBox()
+        self.relation.addItems(self.RELATIONS)
+        self.add_button = QPushButton("&Thêm vào hộ")
+        self.remove_button = QPushButton("&Bỏ khỏi hộ")
+        self.find.textChanged.connect(self._search)
+        self.add_button.clicked.connect(self.add_member)
+        self.remove_button.clicked.connect(self.remove_member)
+        adding = QHBoxLayout()
+        for w in (self.find, self.found, self.relation, self.add_button):
+            adding.addWidget(w, 1 if w in (self.find, self.found) else 0)
+        self.error = ErrorLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        translate_buttons(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.remove_button)
+        layout.addLayout(adding)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.names = {cid: name for cid, name, _ in register.households.member_names(household_id)}
+        self._show()
+
+    def _show(self) -> None:
+        self.list.setRowCount(len(self.draft.members))
+        for r, (cid, relation) in enumerate(self.draft.members.items()):
+            for c, value in enumerate((self.names.get(cid, str(cid)), relation)):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, cid)
+                self.list.setItem(r, c, item)
+        self.list.resizeColumnToContents(0)
+
+    def _search(self, text: str) -> None:
+        self.found.clear()
+        if len(text.strip()) < 2:
+            return
+        for row in self._r.citizens.page(CitizenFilter(text), 0, 30):
+            if row.id not in self.draft.members:
+                self.found.addItem(f"{row.full_name} ({row.birth_year}, {row.village})", row.id)
+
+    def add_member(self) -> None:
+        cid = self.found.currentData()
+        if cid is None:
+            self.error.say("Gõ vài chữ của tên rồi chọn người trong sổ.")
+            return
+        self.names[cid] = self.found.currentText().rsplit(",", 1)[0] + ")"
+        self.draft.members[cid] = self.relation.currentText()
+        self.find.clear()
+        self.error.say(None)
+        self._show()
+
+    def remove_member(self) -> None:
+        items = self.list.selectedItems()
+        if not items:
+            return
+        cid = items[0].data(Qt.ItemDataRole.UserRole)
+        if cid == self.draft.head_id:
+            self.error.say("Chủ hộ không bỏ khỏi hộ được (đổi chủ hộ bằng cách thêm hộ mới).")
+            return
+        del self.draft.members[cid]
+        self._show()
+
+    def save(self) -> None:
+        try:
+            self._r.households.save(self.draft, self._id, self._version)
+        except ModelError as e:
+            self.error.say(str(e))
+            return
+        self.accept()
+
+
+class WorkplacesDialog(QDialog):
+    """The officials' workplaces as typed (free text) matched once to the units: everyone of a text joins the
+    unit chosen, and the text is not offered again."""
+
+    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._r = register
+        self.setWindowTitle("Gắn nơi làm việc với đơn vị học tập")
+        fit(self, "gan-noi-lam-viec", 640, 420)
+        self.texts = QTableWidget(0, 2)
+        self.texts.setHorizontalHeaderLabels(["Nơi làm việc (như đã ghi)", "Số người"])
+        self.texts.verticalHeader().hide()
+        self.texts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.texts.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.texts.horizontalHeader().setStretchLastSection(True)
+        self.unit = QComboBox()
+        for f in register.organisations.find("", 500):
+            self.unit.addItem(f.name, f.id)
+        self.link_button = QPushButton("&Gắn vào đơn vị")
+        self.link_button.clicked.connect(self.link)
+        self.said = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Đơn vị:"))
+        row.addWidget(self.unit, 1)
+        row.addWidget(self.link_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        translate_buttons(buttons)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.texts, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.said)
+        layout.addWidget(buttons)
+        self._show()
+
+    def _show(self) -> None:
+        rows = self._r.organisations.workplace_texts()
+        self.texts.setRowCount(len(rows))
+        for r, (text, n) in enumerate(rows):
+            self.texts.setItem(r, 0, QTableWidgetItem(text))
+            self.texts.setItem(r, 1, QTableWidgetItem(vn_int(n)))
+        self.texts.resizeColumnToContents(0)
+
+    def link(self) -> None:
+        items = self.texts.selectedItems()
+        if not items or self.unit.currentData() is None:
+            self.said.setText("Chọn một nơi làm việc trong danh sách và một đơn vị (thêm đơn vị ở trang Mô hình).")
+            return
+        text = self.texts.item(items[0].row(), 0).text()
+        n = self._r.organisations.link_workplace(text, self.unit.currentData())
+        self.said.setText(f"Đã gắn {n} người làm ở “{text}” vào {self.unit.currentText()}.")
+        self._show()

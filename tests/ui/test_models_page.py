@@ -120,3 +120,56 @@ def test_the_other_models_and_the_refusals(qtbot, office, monkeypatch):
     decision.signer.setText("Nguyễn Văn Hùng")
     decision.save()
     assert "đang trống" in decision.error.text()
+
+
+def test_a_households_members_added_and_removed(qtbot, office):
+    from desktop.services.model_registers import HouseholdDraft
+    from desktop.ui.models_page import MembersDialog
+    from tests.conftest import village_id
+
+    an = add(office, "Nguyễn Văn An", birth="1970", village="Thôn Đông")
+    binh = add(office, "Trần Thị Bình", birth="1972", village="Thôn Đông")
+    cuong = add(office, "Lê Văn Cường", birth="1990", village="Thôn Đông")
+    home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"), an))
+    office.households.save(HouseholdDraft("Hộ anh Cường", village_id(office, "Thôn Đông"), cuong))
+    dialog = MembersDialog(office, home)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.rowCount() == 1 and dialog.list.item(0, 1).text() == "Chủ hộ"
+    dialog.find.setFocus()
+    type_text("tran thi", dialog.find)
+    assert dialog.found.count() == 1
+    dialog.relation.setCurrentText("Vợ")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.list.rowCount() == 2 and dialog.list.item(1, 1).text() == "Vợ"
+    type_text("le van c", dialog.find)  # already the head of another household: refused at saving, named
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    dialog.save()
+    assert "Lê Văn Cường đã ở “Hộ anh Cường”" in dialog.error.text()
+    dialog.list.selectRow(2)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    dialog.list.selectRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert "Chủ hộ không bỏ khỏi hộ được" in dialog.error.text()
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert office.households.members(home) == {an: "Chủ hộ", binh: "Vợ"}
+
+
+def test_workplaces_matched_once_to_units(qtbot, office):
+    from desktop.domain.groups import CitizenGroup
+    from desktop.services.model_registers import OrganisationDraft
+    from desktop.ui.models_page import WorkplacesDialog
+
+    for name in ("Lê Văn Dũng", "Phạm Thị Em"):
+        add(office, name, birth="1980", group=CitizenGroup.OFFICIAL, occupation="Giáo viên Trường Tiểu học")
+    school = office.organisations.save(OrganisationDraft("Trường Tiểu học Hàm Thuận", "truong-hoc", 25))
+    dialog = WorkplacesDialog(office)
+    qtbot.addWidget(dialog)
+    assert dialog.texts.rowCount() == 1 and dialog.texts.item(0, 1).text() == "2"
+    qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
+    assert "Chọn một nơi làm việc" in dialog.said.text()
+    dialog.texts.selectRow(0)
+    qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
+    assert dialog.said.text() == "Đã gắn 2 người làm ở “Giáo viên Trường Tiểu học” vào Trường Tiểu học Hàm Thuận."
+    assert dialog.texts.rowCount() == 0 and len(office.organisations.staff(school)) == 2
