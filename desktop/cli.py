@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--out", required=True, metavar="FILE.pdf")
     printing.add_argument("--sign", action="store_true", help="ký mã QR kiểm tra trên giấy công nhận (cần mật khẩu khoá)")
     printing.add_argument("--passphrase-file", metavar="FILE")
+    printing.add_argument("--model", choices=["family", "clan", "community", "unit"],
+                          help="giấy tờ của một mô hình học tập (gia đình, dòng họ, cộng đồng, đơn vị): de-nghi, "
+                               "quyet-dinh")
 
     roster = sub.add_parser("import-roster", help="nhập danh sách người dân từ tệp Excel .xlsx")
     roster.add_argument("file", metavar="FILE.xlsx")
@@ -458,9 +461,14 @@ def _print(args: argparse.Namespace, folder: Path) -> int:
 
         try:
             with atomic_file(Path(args.out)) as out:  # pages go to disk as drawn; the file appears when done
-                printed = PrintService(register).render(kind, args.year, village, copies=args.copies,
-                                                        progress=progress, out=out,
-                                                        passphrase=passphrase(args) if args.sign else None)
+                if args.model:
+                    from desktop.domain.models387 import Model
+
+                    printed = PrintService(register).render_model(kind, Model(args.model), args.year, out)
+                else:
+                    printed = PrintService(register).render(kind, args.year, village, copies=args.copies,
+                                                            progress=progress, out=out,
+                                                            passphrase=passphrase(args) if args.sign else None)
         except PrintError as e:
             print(f"\nLỗi: {e}", file=sys.stderr)
             return 1

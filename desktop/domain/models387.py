@@ -34,6 +34,17 @@ class Model(StrEnum):
         return _TITLES[self]
 
     @property
+    def noun(self) -> str:
+        """Whom the title is given to, as a decision's articles say it."""
+        return {Model.FAMILY: "hộ gia đình", Model.CLAN: "dòng họ", Model.COMMUNITY: "thôn, khu phố",
+                Model.UNIT: "cơ quan, đơn vị"}[self]
+
+    @property
+    def unit(self) -> str:
+        """What a list's total counts."""
+        return {Model.FAMILY: "hộ", Model.CLAN: "dòng họ", Model.COMMUNITY: "thôn, khu phố", Model.UNIT: "đơn vị"}[self]
+
+    @property
     def target_2025(self) -> int:
         """Decision 387's target for 2025: the share of the commune's families, clans, village communities and
         units recognized."""

@@ -10,3 +10,8 @@ from desktop.domain import dates
 PROGRAMME_677_SIGNED = date(2022, 6, 3)
 PROGRAMME_677 = (f"Quyết định số 677/QĐ-TTg ngày {dates.in_figures(PROGRAMME_677_SIGNED)} của Thủ tướng Chính phủ "
                  "phê duyệt Chương trình “Xây dựng mô hình Công dân học tập giai đoạn 2021 - 2030”")
+
+PROGRAMME_387_SIGNED = date(2022, 3, 25)
+PROGRAMME_387 = (f"Quyết định số 387/QĐ-TTg ngày {dates.in_figures(PROGRAMME_387_SIGNED)} của Thủ tướng Chính phủ "
+                 "phê duyệt Chương trình “Đẩy mạnh phong trào học tập suốt đời trong gia đình, dòng họ, cộng đồng, "
+                 "đơn vị giai đoạn 2021 - 2030”")

@@ -62,11 +62,23 @@ class AssessmentSheetData:
 @dataclass(frozen=True)
 class ListRow:
     full_name: str
-    birth_year: int
+    birth_year: int | None  # None: a household, clan, village or unit
     village: str
     group: str
     total: int | None
     note: str = ""
+
+
+@dataclass(frozen=True)
+class Title:
+    """What a proposal list and a decision recognize: the Learning Citizen title, or a learning model's."""
+
+    name: str = "Công dân học tập"
+    noun: str = "công dân"            # whom it is given to, in the articles: "hộ gia đình", "đơn vị"
+    unit: str = "người"               # what the totals count
+    group_header: str = "Nhóm"        # the list's column for the group (a model: where it is)
+    basis: str = ""                   # the programme's decision (domain/programme.py)
+    citizens: bool = True             # people (with their birth year) rather than a model
 
 
 @dataclass(frozen=True)
@@ -76,6 +88,7 @@ class ProposalData:
     village: str | None  # None: the whole commune
     rows: tuple[ListRow, ...]
     made_on: date
+    title: Title = Title()
 
 
 @dataclass(frozen=True)
@@ -88,6 +101,7 @@ class DecisionData:
     signer_name: str
     rows: tuple[ListRow, ...]
     not_recognized: int
+    title: Title = Title()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from desktop.domain import dates
 from desktop.domain.issuer import IssuingBody
 from desktop.domain.numbers import vn_int
 from desktop.domain.programme import PROGRAMME_677
-from desktop.print.data import DecisionData, ListRow, ProposalData
+from desktop.print.data import DecisionData, ListRow, ProposalData, Title
 from desktop.print.fonts import vn
 from desktop.print.page import (
     ADMIN_MARGINS,
@@ -36,29 +36,34 @@ WIDTH = frame_width(ADMIN_MARGINS)
 CARRIED = 3  # rows carried to the signature's page when it would stand alone
 
 
-def _rows_table(rows: tuple[ListRow, ...], with_village: bool, first: int = 1) -> Table:
+def _rows_table(rows: tuple[ListRow, ...], with_village: bool, title: Title, first: int = 1) -> Table:
+    """People (name, birth year, village, group), or a model's households (clans, villages, units: name, where)."""
     cell = style("lc", size=11, leading=13)
-    header = ["STT", "Họ và tên", "Năm sinh", *(["Thôn, khu phố"] if with_village else []), "Nhóm", "Tổng điểm",
-              "Ghi chú"]
+    people = title.citizens
+    header = ["STT", "Họ và tên" if people else "Tên", *(["Năm sinh"] if people else []),
+              *(["Thôn, khu phố"] if with_village and people else []), title.group_header, "Tổng điểm", "Ghi chú"]
     body: list[list[object]] = [header]
     for i, r in enumerate(rows, first):
-        body.append([str(i), Paragraph(vn(r.full_name), cell), str(r.birth_year),
-                     *([Paragraph(vn(r.village), cell)] if with_village else []), Paragraph(vn(r.group), cell),
-                     "" if r.total is None else str(r.total), Paragraph(vn(r.note), cell)])
-    fixed = [13 * mm, 0, 16 * mm, *([28 * mm] if with_village else []), 42 * mm, 16 * mm, 16 * mm]
+        body.append([str(i), Paragraph(vn(r.full_name), cell), *([str(r.birth_year)] if people else []),
+                     *([Paragraph(vn(r.village), cell)] if with_village and people else []),
+                     Paragraph(vn(r.group), cell), "" if r.total is None else str(r.total), Paragraph(vn(r.note), cell)])
+    fixed = [13 * mm, 0, *([16 * mm] if people else []), *([28 * mm] if with_village and people else []),
+             42 * mm if people else 60 * mm, 16 * mm, 16 * mm]
     fixed[1] = WIDTH - sum(fixed)
     table = grid_table(body, fixed, size=11, right_columns=(len(header) - 2,))
-    table.setStyle(TableStyle([("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (2, -1), "CENTER")]))
+    table.setStyle(TableStyle([("ALIGN", (0, 1), (0, -1), "CENTER")]
+                              + ([("ALIGN", (2, 1), (2, -1), "CENTER")] if people else [])))
     return table
 
 
-def _rows(rows: tuple[ListRow, ...], with_village: bool, carry: bool, seen: dict[str, int]) -> list[Flowable]:
+def _rows(rows: tuple[ListRow, ...], with_village: bool, title: Title, carry: bool,
+          seen: dict[str, int]) -> list[Flowable]:
     """The table, with its last rows on a page of their own (header repeated) when `carry`."""
     if carry and len(rows) > CARRIED:
         cut = len(rows) - CARRIED
-        return [_rows_table(rows[:cut], with_village), PageBreak(),
-                _rows_table(rows[cut:], with_village, first=cut + 1), PageMark("rows", seen)]
-    return [_rows_table(rows, with_village), PageMark("rows", seen)]
+        return [_rows_table(rows[:cut], with_village, title), PageBreak(),
+                _rows_table(rows[cut:], with_village, title, first=cut + 1), PageMark("rows", seen)]
+    return [_rows_table(rows, with_village, title), PageMark("rows", seen)]
 
 
 def proposal_list(data: ProposalData) -> bytes:
@@ -68,14 +73,15 @@ def proposal_list(data: ProposalData) -> bytes:
     def story(carry: bool, seen: dict[str, int]) -> list[Flowable]:
         return [admin_header(data.office, None, data.made_on, WIDTH), Spacer(1, 8 * mm),
                 para("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN", title),
-                para(f"DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM {data.year}", title),
+                para(f"DANH HIỆU “{data.title.name.upper()}” NĂM {data.year}", title),
                 para(where, style("pw", size=13, align=TA_CENTER, italic=True)), Spacer(1, 5 * mm),
-                *_rows(data.rows, data.village is None, carry, seen), Spacer(1, 3 * mm),
-                para(f"Tổng số: {vn_int(len(data.rows))} người.", style("ps", size=13)), Spacer(1, 6 * mm),
+                *_rows(data.rows, data.village is None, data.title, carry, seen), Spacer(1, 3 * mm),
+                para(f"Tổng số: {vn_int(len(data.rows))} {data.title.unit}.", style("ps", size=13)),
+                Spacer(1, 6 * mm),
                 signature("Người lập danh sách" if data.village else data.office.issued_by().signature_lines(),
                           "" if data.village else data.office.signer_name, WIDTH), PageMark("signed", seen)]
 
-    return build_closing_with_rows(story, f"Danh sách đề nghị công nhận Công dân học tập năm {data.year}")
+    return build_closing_with_rows(story, f"Danh sách đề nghị công nhận {data.title.name} năm {data.year}")
 
 
 def decision(data: DecisionData) -> bytes:
@@ -85,8 +91,9 @@ def decision(data: DecisionData) -> bytes:
     body = style("db", size=14, leading=20, align=TA_JUSTIFY, space_after=6)
     italic = style("di", size=14, leading=20, align=TA_JUSTIFY, italic=True, space_after=4)
     count = vn_int(len(data.rows))
-    bases = [f"Căn cứ {PROGRAMME_677};",
-             "Căn cứ Bộ tiêu chí đánh giá, công nhận danh hiệu “Công dân học tập” và hướng dẫn của "
+    t = data.title
+    bases = [f"Căn cứ {t.basis or PROGRAMME_677};",
+             f"Căn cứ Bộ tiêu chí đánh giá, công nhận danh hiệu “{t.name}” và hướng dẫn của "
              f"{office.upper};", *(f"{line};" for line in office.bases)]
     if issuer.body is IssuingBody.COMMITTEE:
         executors = (f"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {office.commune[:1].lower()}{office.commune[1:]}, "
@@ -97,29 +104,30 @@ def decision(data: DecisionData) -> bytes:
     story: list[Flowable] = [
         admin_header(office, data.number, data.signed_on, WIDTH), Spacer(1, 8 * mm),
         para("QUYẾT ĐỊNH", centre_bold),
-        para(f"Về việc công nhận danh hiệu “Công dân học tập” năm {data.year}", centre_bold),
+        para(f"Về việc công nhận danh hiệu “{t.name}” năm {data.year}", centre_bold),
         para("—————", style("dl", size=12, align=TA_CENTER)), Spacer(1, 3 * mm),
         para(issuer.decision_authority(), centre_bold), Spacer(1, 4 * mm),
         *[para(line, italic) for line in bases],
         para(f"Xét đề nghị của {proposer} và kết quả đánh giá năm {data.year},", italic),
         Spacer(1, 3 * mm), para("QUYẾT ĐỊNH:", centre_bold), Spacer(1, 3 * mm),
-        Paragraph(f"<b>{vn('Điều 1.')}</b> " + vn(f"Công nhận danh hiệu “Công dân học tập” năm {data.year} cho "
-                                                  f"{count} công dân (có danh sách kèm theo)."), body),
-        Paragraph(f"<b>{vn('Điều 2.')}</b> " + vn("Các chi hội khuyến học thôn, khu phố thông báo kết quả đến từng "
-                                                  "công dân; công dân được công nhận tiếp tục duy trì việc học tập "
+        Paragraph(f"<b>{vn('Điều 1.')}</b> " + vn(f"Công nhận danh hiệu “{t.name}” năm {data.year} cho "
+                                                  f"{count} {t.noun} (có danh sách kèm theo)."), body),
+        Paragraph(f"<b>{vn('Điều 2.')}</b> " + vn(f"Các chi hội khuyến học thôn, khu phố thông báo kết quả đến từng "
+                                                  f"{t.noun}; {t.noun} được công nhận tiếp tục duy trì việc học tập "
                                                   "suốt đời."), body),
         # the last article goes with the signature: never a page holding only "Nơi nhận" and the signer
         KeepTogether([
             Paragraph(f"<b>{vn('Điều 3.')}</b> " + vn(f"Quyết định này có hiệu lực kể từ ngày ký. {executors} và "
-                                                      "các công dân có tên tại Điều 1 chịu trách nhiệm thi hành "
+                                                      f"các {t.noun} có tên tại Điều 1 chịu trách nhiệm thi hành "
                                                       "Quyết định này."), body),
             Spacer(1, 6 * mm),
             closing(["- Như Điều 3;", f"- {office.upper};", "- Lưu: VT."],
                     signature_block(issuer.signature_lines(), data.signer_name))])]
     story += [PageBreak(),
-              para(f"DANH SÁCH CÔNG DÂN ĐƯỢC CÔNG NHẬN DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM {data.year}", centre_bold),
+              para(f"DANH SÁCH {t.noun.upper()} ĐƯỢC CÔNG NHẬN DANH HIỆU “{t.name.upper()}” NĂM {data.year}",
+                   centre_bold),
               para(f"(Kèm theo Quyết định số {data.number} {dates.in_words(data.signed_on)} của {issuer.name})",
                    style("da", size=13, align=TA_CENTER, italic=True)), Spacer(1, 4 * mm),
-              _rows_table(data.rows, with_village=True), Spacer(1, 3 * mm),
-              para(f"Danh sách có {count} người.", style("dn", size=13))]
+              _rows_table(data.rows, True, t), Spacer(1, 3 * mm),
+              para(f"Danh sách có {count} {t.unit}.", style("dn", size=13))]
     return build(story, title=f"Quyết định {data.number}")

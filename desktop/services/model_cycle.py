@@ -50,6 +50,7 @@ class ModelEnrolmentRow:
     status: Status
     total: int | None
     verdict: str
+    decision_id: int | None = None
 
 
 class ModelCriteriaService:
@@ -302,7 +303,8 @@ class ModelCycleService:
             if status is not None:
                 stmt = stmt.where(ModelEnrolment.status == status.value)
             rows = s.execute(stmt.order_by(self._subject.name_key, ModelEnrolment.id).offset(offset).limit(limit)).all()
-            return [ModelEnrolmentRow(e.id, e.version, e.subject_id, name, Status(e.status), e.total, e.verdict)
+            return [ModelEnrolmentRow(e.id, e.version, e.subject_id, name, Status(e.status), e.total, e.verdict,
+                                      e.decision_id)
                     for e, name in rows]
 
     def statuses(self, year: int, subject_ids: list[int]) -> dict[int, ModelEnrolmentRow]:
@@ -313,7 +315,7 @@ class ModelCycleService:
                              .where(ModelEnrolment.model == self.model.value, ModelEnrolment.year == year,
                                     ModelEnrolment.subject_id.in_(subject_ids))).all()
             return {e.subject_id: ModelEnrolmentRow(e.id, e.version, e.subject_id, name, Status(e.status), e.total,
-                                                    e.verdict) for e, name in rows}
+                                                    e.verdict, e.decision_id) for e, name in rows}
 
     def scores(self, enrolment_id: int) -> dict[str, int]:
         """The scores that stand (the last sheet entered), for the sheet dialog to start from."""
@@ -321,6 +323,12 @@ class ModelCycleService:
             last = s.scalars(select(ModelAssessment.scores).where(ModelAssessment.enrolment_id == enrolment_id)
                              .order_by(ModelAssessment.id.desc())).first()
         return json.loads(last) if last else {}
+
+    def latest_decision(self, year: int) -> ModelDecision | None:
+        with self.db.reader() as s:
+            return s.scalars(select(ModelDecision).where(ModelDecision.model == self.model.value,
+                                                         ModelDecision.year == year)
+                             .order_by(ModelDecision.id.desc())).first()
 
     def status_of(self, enrolment_id: int) -> Status:
         with self.db.reader() as s:

@@ -91,6 +91,11 @@ class _Register(Generic[R]):
             details = self._details(s, [r.id for r in rows])
             return [Found(r.id, r.name, details.get(r.id, ""), r.version) for r in rows]
 
+    def details(self, ids: list[int]) -> dict[int, str]:
+        """What tells each apart (its village and head, its households, its kind and staff), by id."""
+        with self.db.reader() as s:
+            return self._details(s, ids)
+
     def count(self) -> int:
         with self.db.reader() as s:
             return s.scalar(select(func.count()).select_from(self.table).where(self.table.deleted_at.is_(None))) or 0

@@ -18,6 +18,8 @@ from desktop.domain.admin_units import bare_name
 from desktop.domain.birth import BirthDate
 from desktop.domain.cycle import Status
 from desktop.domain.groups import CitizenGroup
+from desktop.domain.models387 import Model
+from desktop.domain.programme import PROGRAMME_387
 from desktop.exchange.certificate_code import CertificateFacts, CodeCheck, check_code, make_code
 from desktop.print import assessment, certificates, forms, lists, report
 from desktop.print.data import (
@@ -33,6 +35,7 @@ from desktop.print.data import (
     ProposalData,
     StatsLine,
     StatsReportData,
+    Title,
     WorkplaceLine,
 )
 from desktop.print.page import Cancelled, ProgressFn
@@ -201,6 +204,38 @@ class PrintService:
                                        row.enrolment_uuid)
 
         return count, sheets()
+
+    def render_model(self, kind: DocumentKind, model: Model, year: int, out: BinaryIO | None = None) -> Printed:
+        """A learning model's proposal list, or its decision with the annex (the latest of the year)."""
+        target = out if out is not None else io.BytesIO()
+        office = self._office()
+        cycle = self.r.model_cycle(model)
+        title = Title(model.title, model.noun, model.unit, "Thuộc", PROGRAMME_387, citizens=False)
+        if kind is DocumentKind.PROPOSAL:
+            rows = cycle.page(year, Status.PROPOSED, limit=100_000) or cycle.page(year, Status.RECOGNIZED, limit=100_000)
+            if not rows:
+                raise PrintError(f"Danh sách đề nghị công nhận {model.title} năm {year} đang trống.")
+            pdf = lists.proposal_list(ProposalData(office, year, None, self._model_rows(model, rows), date.today(),
+                                                   title))
+        elif kind is DocumentKind.DECISION:
+            decision = cycle.latest_decision(year)
+            if decision is None:
+                raise PrintError(f"Năm {year} chưa có quyết định công nhận {model.title}.")
+            rows = [r for r in cycle.page(year, Status.RECOGNIZED, limit=100_000) if r.decision_id == decision.id]
+            pdf = lists.decision(DecisionData(office, year, decision.number, decision.signed_on, decision.signer_title,
+                                              decision.signer_name, self._model_rows(model, rows), 0, title))
+        else:
+            raise PrintError(f"Chưa in được “{kind.label}” cho {model.title}: chỉ danh sách đề nghị và quyết định.")
+        target.write(pdf)
+        return Printed(len(rows), f"{kind.label} {model.title}", target.getvalue() if out is None else None)
+
+    def _model_rows(self, model: Model, rows) -> tuple[ListRow, ...]:  # noqa: ANN001 - ModelEnrolmentRows
+        if model is Model.COMMUNITY:
+            where = {r.subject_id: self.r.office.info().commune_name for r in rows}
+        else:
+            service = {Model.FAMILY: self.r.households, Model.CLAN: self.r.clans, Model.UNIT: self.r.organisations}[model]
+            where = service.details([r.subject_id for r in rows])
+        return tuple(ListRow(r.name, None, "", where.get(r.subject_id, ""), r.total) for r in rows)
 
     def _proposal(self, office: OfficeHeader, year: int, village_id: int | None) -> ProposalData:
         # before the decision: those proposed; after it: those it recognized, as they were proposed

@@ -1,0 +1,51 @@
+"""A learning model's proposal list and decision with its annex, laid out as the citizens' (Decree 30),
+naming the model's title, Decision 387 and the households (clans, villages, units); read back with pdftotext."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from desktop.__main__ import main
+from desktop.domain.models387 import Model
+from desktop.services.model_registers import HouseholdDraft
+from desktop.services.printing import DocumentKind, PrintError, PrintService
+from tests.conftest import add, village_id
+from tests.services.test_model_stats import YEAR, recognize
+
+
+def text_of(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "x.pdf"
+    path.write_bytes(pdf)
+    return " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+
+
+def test_a_familys_proposal_list_and_decision(office, tmp_path, capsys):
+    homes = [office.households.save(HouseholdDraft(f"Hộ ông {n}", village_id(office, "Thôn Đông"),
+                                                   add(office, n, birth="1970")))
+             for n in ("Nguyễn Văn An", "Trần Văn Bình")]
+    service = PrintService(office)
+    with pytest.raises(PrintError, match="Danh sách đề nghị công nhận Gia đình học tập năm 2026 đang trống"):
+        service.render_model(DocumentKind.PROPOSAL, Model.FAMILY, YEAR)
+    recognize(office, Model.FAMILY, homes)
+    proposal = text_of(service.render_model(DocumentKind.PROPOSAL, Model.FAMILY, YEAR).pdf, tmp_path)
+    assert "DANH HIỆU “GIA ĐÌNH HỌC TẬP” NĂM 2026" in proposal and "Tổng số: 2 hộ." in proposal
+    assert "Hộ ông Nguyễn Văn An" in proposal and "Thôn Đông, chủ hộ Trần Văn Bình" in proposal
+    assert "Năm sinh" not in proposal
+    decision = text_of(service.render_model(DocumentKind.DECISION, Model.FAMILY, YEAR).pdf, tmp_path)
+    assert "Về việc công nhận danh hiệu “Gia đình học tập” năm 2026" in decision
+    assert "Căn cứ Quyết định số 387/QĐ-TTg ngày 25/3/2022" in decision
+    assert "Công nhận danh hiệu “Gia đình học tập” năm 2026 cho 2 hộ gia đình" in decision
+    assert "DANH SÁCH HỘ GIA ĐÌNH ĐƯỢC CÔNG NHẬN DANH HIỆU “GIA ĐÌNH HỌC TẬP” NĂM 2026" in decision
+    assert "family/QĐ-HKH" in decision and "Công dân học tập" not in decision
+    with pytest.raises(PrintError, match="chỉ danh sách đề nghị và quyết định"):
+        service.render_model(DocumentKind.CERTIFICATE, Model.FAMILY, YEAR)
+    folder = str(office.folder)
+    office.close()
+    out = tmp_path / "qd.pdf"
+    assert main(["--data-dir", folder, "print", "quyet-dinh", "--model", "family", "--year", str(YEAR),
+                 "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF") and "gia đình học tập (2)" in capsys.readouterr().out
+
