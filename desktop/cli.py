@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--passphrase-file", metavar="FILE")
     printing.add_argument("--model", choices=["family", "clan", "community", "unit"],
                           help="giấy tờ của một mô hình học tập (gia đình, dòng họ, cộng đồng, đơn vị): de-nghi, "
-                               "quyet-dinh")
+                               "quyet-dinh, giay-cong-nhan")
 
     roster = sub.add_parser("import-roster", help="nhập danh sách người dân từ tệp Excel .xlsx")
     roster.add_argument("file", metavar="FILE.xlsx")
@@ -463,8 +463,10 @@ def _print(args: argparse.Namespace, folder: Path) -> int:
             with atomic_file(Path(args.out)) as out:  # pages go to disk as drawn; the file appears when done
                 if args.model:
                     from desktop.domain.models387 import Model
+                    from desktop.services.model_printing import ModelPrinting
 
-                    printed = PrintService(register).render_model(kind, Model(args.model), args.year, out)
+                    printed = ModelPrinting(register).render(kind, Model(args.model), args.year, out,
+                                                             passphrase(args) if args.sign else None)
                 else:
                     printed = PrintService(register).render(kind, args.year, village, copies=args.copies,
                                                             progress=progress, out=out,

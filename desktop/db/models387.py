@@ -139,3 +139,16 @@ class ModelTarget(Record, Base):
 
     model: Mapped[str] = mapped_column(String(12), unique=True)
     percent_2030: Mapped[int] = mapped_column(Integer)
+
+
+class ModelCertificate(Record, Base):
+    """A learning model's certificate: its serial, unique within the office, the model and the year."""
+
+    __tablename__ = "model_certificate"
+
+    enrolment_id: Mapped[int] = mapped_column(ForeignKey("model_enrolment.id"), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[str] = mapped_column(String(50), unique=True)
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    reprints: Mapped[int] = mapped_column(Integer, default=0)

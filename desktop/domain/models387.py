@@ -45,6 +45,15 @@ class Model(StrEnum):
         return {Model.FAMILY: "hộ", Model.CLAN: "dòng họ", Model.COMMUNITY: "thôn, khu phố", Model.UNIT: "đơn vị"}[self]
 
     @property
+    def serial_prefix(self) -> str:
+        """A certificate's serial begins with it (a citizen's with CDHT): GDHT-23059-2026-00001."""
+        return {Model.FAMILY: "GDHT", Model.CLAN: "DHHT", Model.COMMUNITY: "CDTH", Model.UNIT: "DVHT"}[self]
+
+    @classmethod
+    def of_serial(cls, serial: str) -> Model | None:
+        return next((m for m in cls if serial.startswith(m.serial_prefix + "-")), None)
+
+    @property
     def target_2025(self) -> int:
         """Decision 387's target for 2025: the share of the commune's families, clans, village communities and
         units recognized."""

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop.domain.models387 import Model
 from desktop.exchange.keys import Signer, verify_short
 
 PREFIX = "CDHT1"
@@ -59,6 +60,8 @@ def check_code(code: str, key_of: Callable[[int], tuple[str, str] | None]) -> Co
     key, office = known
     if not verify_short(key, facts.text().encode(), parts[7]):
         return CodeCheck(False, "GIẢ hoặc đã bị sửa: chữ ký không khớp với khoá của đơn vị cấp.", facts)
-    return CodeCheck(True, f"THẬT: giấy công nhận số {facts.serial} do {office} cấp cho {facts.full_name} "
-                           f"(sinh năm {facts.birth_year}), danh hiệu “Công dân học tập” năm {facts.year}, "
+    model = Model.of_serial(facts.serial)  # a learning model's certificate: no birth year, its own title
+    whom = facts.full_name if model else f"{facts.full_name} (sinh năm {facts.birth_year})"
+    return CodeCheck(True, f"THẬT: giấy công nhận số {facts.serial} do {office} cấp cho {whom}, danh hiệu "
+                           f"“{model.title if model else 'Công dân học tập'}” năm {facts.year}, "
                            f"quyết định số {facts.decision}.", facts)

@@ -65,11 +65,12 @@ def _page(c: Canvas, d: CertificateData) -> None:
     c.line(cx - 35 * mm, h - 38.5 * mm, cx + 35 * mm, h - 38.5 * mm)
     _text(c, cx, h - 52 * mm, d.office.issued_by().name.upper(), 16, "-Bold")  # who issues it
     _text(c, cx, h - 72 * mm, "GIẤY CÔNG NHẬN", 34, "-Bold", RED)
-    _text(c, cx, h - 84 * mm, f"DANH HIỆU “CÔNG DÂN HỌC TẬP” NĂM {d.year}", 20, "-Bold", RED)
-    _text(c, cx, h - 100 * mm, "Công nhận Ông/Bà", 15, "-Italic")
+    _text(c, cx, h - 84 * mm, f"DANH HIỆU “{d.title.upper()}” NĂM {d.year}", 20, "-Bold", RED)
+    _text(c, cx, h - 100 * mm, "Công nhận Ông/Bà" if d.where is None else "Công nhận", 15, "-Italic")
     _text(c, cx, h - 113 * mm, d.full_name.upper(), 26, "-Bold")
-    _text(c, cx, h - 124 * mm, f"Sinh: {d.birth}   —   {d.village}, {d.office.commune}, {d.office.province}", 15)
-    _text(c, cx, h - 134 * mm, f"Đạt danh hiệu “Công dân học tập” năm {d.year} theo Quyết định số {d.decision_number} "
+    _text(c, cx, h - 124 * mm, d.where or f"Sinh: {d.birth}   —   {d.village}, {d.office.commune}, {d.office.province}",
+          15)
+    _text(c, cx, h - 134 * mm, f"Đạt danh hiệu “{d.title}” năm {d.year} theo Quyết định số {d.decision_number} "
                                f"ngày {dates.in_figures(d.decision_date)}", 15)
     sx = w * 0.70
     side = 2 * (w - MARGIN - sx)  # the signer's column, centred on sx

@@ -118,6 +118,8 @@ class CertificateData:
     serial: str
     reprint: bool = False
     verify_payload: str | None = None  # the signed QR payload of the exchange issue; room is kept for it
+    title: str = "Công dân học tập"    # a learning model's: "Gia đình học tập"
+    where: str | None = None           # a model's line under its name (a citizen's: the birth and village)
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,12 @@ from sqlalchemy import func, insert, select
 
 from desktop.db.base import new_uuid, utcnow
 from desktop.db.models import AuditEntry, Certificate, Citizen, Decision, Enrolment, Village
+from desktop.db.models387 import ModelCertificate, ModelEnrolment
 from desktop.domain.admin_units import bare_name
 from desktop.domain.birth import BirthDate
 from desktop.domain.cycle import Status
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.models387 import Model
-from desktop.domain.programme import PROGRAMME_387
 from desktop.exchange.certificate_code import CertificateFacts, CodeCheck, check_code, make_code
 from desktop.print import assessment, certificates, forms, lists, report
 from desktop.print.data import (
@@ -35,7 +35,6 @@ from desktop.print.data import (
     ProposalData,
     StatsLine,
     StatsReportData,
-    Title,
     WorkplaceLine,
 )
 from desktop.print.page import Cancelled, ProgressFn
@@ -96,7 +95,7 @@ class PrintService:
 
     def _draw(self, kind: DocumentKind, year: int, village_id: int | None, ids: Sequence[int] | None, copies: int,
               progress: ProgressFn | None, passphrase: str | None, out: BinaryIO) -> int:
-        office = self._office()
+        office = self.office_header()
         match kind:
             case DocumentKind.REGISTRATION:
                 people = self._people(village_id)
@@ -132,7 +131,7 @@ class PrintService:
 
     # gathering -------------------------------------------------------------------------------------
 
-    def _office(self) -> OfficeHeader:
+    def office_header(self) -> OfficeHeader:
         info = self.r.office.info()
         if info is None:
             raise PrintError("Chưa thiết lập đơn vị.")
@@ -204,38 +203,6 @@ class PrintService:
                                        row.enrolment_uuid)
 
         return count, sheets()
-
-    def render_model(self, kind: DocumentKind, model: Model, year: int, out: BinaryIO | None = None) -> Printed:
-        """A learning model's proposal list, or its decision with the annex (the latest of the year)."""
-        target = out if out is not None else io.BytesIO()
-        office = self._office()
-        cycle = self.r.model_cycle(model)
-        title = Title(model.title, model.noun, model.unit, "Thuộc", PROGRAMME_387, citizens=False)
-        if kind is DocumentKind.PROPOSAL:
-            rows = cycle.page(year, Status.PROPOSED, limit=100_000) or cycle.page(year, Status.RECOGNIZED, limit=100_000)
-            if not rows:
-                raise PrintError(f"Danh sách đề nghị công nhận {model.title} năm {year} đang trống.")
-            pdf = lists.proposal_list(ProposalData(office, year, None, self._model_rows(model, rows), date.today(),
-                                                   title))
-        elif kind is DocumentKind.DECISION:
-            decision = cycle.latest_decision(year)
-            if decision is None:
-                raise PrintError(f"Năm {year} chưa có quyết định công nhận {model.title}.")
-            rows = [r for r in cycle.page(year, Status.RECOGNIZED, limit=100_000) if r.decision_id == decision.id]
-            pdf = lists.decision(DecisionData(office, year, decision.number, decision.signed_on, decision.signer_title,
-                                              decision.signer_name, self._model_rows(model, rows), 0, title))
-        else:
-            raise PrintError(f"Chưa in được “{kind.label}” cho {model.title}: chỉ danh sách đề nghị và quyết định.")
-        target.write(pdf)
-        return Printed(len(rows), f"{kind.label} {model.title}", target.getvalue() if out is None else None)
-
-    def _model_rows(self, model: Model, rows) -> tuple[ListRow, ...]:  # noqa: ANN001 - ModelEnrolmentRows
-        if model is Model.COMMUNITY:
-            where = {r.subject_id: self.r.office.info().commune_name for r in rows}
-        else:
-            service = {Model.FAMILY: self.r.households, Model.CLAN: self.r.clans, Model.UNIT: self.r.organisations}[model]
-            where = service.details([r.subject_id for r in rows])
-        return tuple(ListRow(r.name, None, "", where.get(r.subject_id, ""), r.total) for r in rows)
 
     def _proposal(self, office: OfficeHeader, year: int, village_id: int | None) -> ProposalData:
         # before the decision: those proposed; after it: those it recognized, as they were proposed
@@ -370,6 +337,8 @@ def check_certificate(register: Register, code: str) -> CodeCheck:
 def _still_valid(register: Register, check: CodeCheck, office: str) -> CodeCheck:
     facts = check.facts
     assert facts is not None
+    if Model.of_serial(facts.serial) is not None:
+        return _model_still_valid(register, check)
     with register.db.reader() as s:
         row = s.execute(select(Enrolment, Certificate).join(Certificate, Certificate.enrolment_id == Enrolment.id)
                         .where(Certificate.year == facts.year, Certificate.serial == facts.serial)).first()
@@ -394,3 +363,22 @@ def _still_valid(register: Register, check: CodeCheck, office: str) -> CodeCheck
         f"ĐÃ HẾT HIỆU LỰC: giấy công nhận số {facts.serial} do {office} cấp cho {facts.full_name} (sinh năm "
         f"{facts.birth_year}), năm {facts.year}, là giấy thật nhưng việc công nhận đã bị huỷ sau quyết định "
         f"{facts.decision}.{since} Hiện nay: {Status(e.status).label.lower()}."))
+
+
+def _model_still_valid(register: Register, check: CodeCheck) -> CodeCheck:
+    """A learning model's certificate: held by this register, and its recognition still standing."""
+    facts = check.facts
+    assert facts is not None
+    with register.db.reader() as s:
+        status = s.scalar(select(ModelEnrolment.status).join(ModelCertificate,
+                                                             ModelCertificate.enrolment_id == ModelEnrolment.id)
+                          .where(ModelCertificate.serial == facts.serial))
+    if status is None:
+        return replace(check, genuine=False, message=(
+            f"Chữ ký của đơn vị là thật, nhưng sổ không có giấy công nhận số {facts.serial} năm {facts.year} "
+            "(sổ có thể đã khôi phục từ bản sao lưu cũ hơn ngày in): hỏi lại văn phòng trước khi dùng."))
+    if status != Status.RECOGNIZED.value:
+        return replace(check, genuine=False, message=(
+            f"Chữ ký của đơn vị là thật, nhưng việc công nhận theo giấy số {facts.serial} không còn hiệu lực "
+            f"(hồ sơ hiện ở bước “{Status(status).label}”)."))
+    return check

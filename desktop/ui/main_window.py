@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.cycle = EnrolmentPage(register, self.year.value(), load=False)
         self.recognition = RecognitionPage(register, self.year.value(), load=False)
         self.dashboard = DashboardPage(register, self.year.value(), load=False)
-        self.models = ModelsPage(register, self.year.value(), load=False)
+        self.models = ModelsPage(register, self.year.value(), load=False, keeper=self.keeper)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.citizens, "Sổ người dân")
         self.tabs.addTab(self.cycle, "Đăng ký và chấm điểm")

@@ -6,12 +6,15 @@ target."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -31,7 +34,9 @@ from desktop.domain.models387 import Model
 from desktop.domain.names import search_key
 from desktop.domain.numbers import vn_int, vn_percent
 from desktop.domain.scoring import ScoreError, judge
+from desktop.exchange.keys import KeyError_
 from desktop.services.model_cycle import ModelCycleError
+from desktop.services.model_printing import ModelPrinting
 from desktop.services.model_registers import (
     ORGANISATION_KINDS,
     ClanDraft,
@@ -39,10 +44,13 @@ from desktop.services.model_registers import (
     ModelError,
     OrganisationDraft,
 )
+from desktop.services.printing import DocumentKind, PrintError
 from desktop.services.register import Register
+from desktop.services.safe_write import atomic_file
 from desktop.ui import messages
 from desktop.ui.geometry import fit
 from desktop.ui.messages import translate_buttons
+from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.widgets import ErrorLabel, parse_date, scrolling_layout
 
 SHOWN = 300  # rows listed at once: finding narrows the rest
@@ -52,10 +60,12 @@ class ModelsPage(QWidget):
     changed = Signal()
     said = Signal(str)
 
-    def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
+    def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True,
+                 keeper: PassphraseKeeper | None = None) -> None:
         super().__init__(parent)
         self._r = register
         self.year = year
+        self.keeper = keeper or PassphraseKeeper()
         self.model_box = QComboBox()
         for m in Model:
             self.model_box.addItem(m.title, m)
@@ -84,9 +94,10 @@ class ModelsPage(QWidget):
         self.withdraw_button = QPushButton("&Rút tên…")
         self.propose_button = QPushButton("Đưa hồ sơ đạt vào danh sách đề &nghị")
         self.decide_button = QPushButton("Ghi &quyết định công nhận…")
+        self.print_button = QPushButton("&In giấy tờ…")
         actions, closing = QHBoxLayout(), QHBoxLayout()  # two rows: a 1024-pixel screen holds them
         for row, buttons in ((actions, (self.sheet_button, self.review_button, self.withdraw_button)),
-                             (closing, (self.propose_button, self.decide_button))):
+                             (closing, (self.propose_button, self.decide_button, self.print_button))):
             for b in buttons:
                 row.addWidget(b)
             row.addStretch(1)
@@ -110,6 +121,7 @@ class ModelsPage(QWidget):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.propose_button.clicked.connect(self.propose)
         self.decide_button.clicked.connect(self.decide)
+        self.print_button.clicked.connect(self.print_papers)
         self.table.doubleClicked.connect(self.enter_sheet)
         if load:
             self.refresh()
@@ -232,6 +244,9 @@ class ModelsPage(QWidget):
         dialog = ModelDecisionDialog(self._r, self.model, self.year, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._done(f"Đã ghi quyết định: {dialog.recognized} {self.model.title.lower()} được công nhận.")
+
+    def print_papers(self) -> None:
+        ModelPrintDialog(self._r, self.model, self.year, self.keeper, self).exec()
 
     def add(self) -> None:
         if SubjectDialog(self._r, self.model, self).exec() == QDialog.DialogCode.Accepted:
@@ -577,3 +592,69 @@ class WorkplacesDialog(QDialog):
         n = self._r.organisations.link_workplace(text, self.unit.currentData())
         self.said.setText(f"Đã gắn {n} người làm ở “{text}” vào {self.unit.currentText()}.")
         self._show()
+
+
+class ModelPrintDialog(QDialog):
+    """A model's proposal list, decision with its annex, or certificates (with a signed QR code when the
+    office has keys), saved as a PDF."""
+
+    KINDS = (DocumentKind.PROPOSAL, DocumentKind.DECISION, DocumentKind.CERTIFICATE)
+
+    def __init__(self, register: Register, model: Model, year: int, keeper: PassphraseKeeper,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._r, self._model, self._year, self._keeper = register, model, year, keeper
+        self.setWindowTitle(f"In giấy tờ {model.title} năm {year}")
+        fit(self, "in-mo-hinh", 480, 180)
+        self.kind = QComboBox()
+        for k in self.KINDS:
+            self.kind.addItem(k.label, k.value)
+        self.sign = QCheckBox("Ký mã QR kiểm tra trên giấy công nhận (cần mật khẩu khoá)")
+        self.sign.setChecked(register.keys.store.exists())
+        self.sign.setEnabled(register.keys.store.exists())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        save = QPushButton("&Lưu thành PDF…")
+        save.clicked.connect(self.choose_file)
+        form = QFormLayout()
+        form.addRow("Giấy tờ:", self.kind)
+        form.addRow("", self.sign)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        translate_buttons(buttons)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(save)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+    def choose_file(self) -> None:
+        kind = DocumentKind(self.kind.currentData())
+        name, _ = QFileDialog.getSaveFileName(self, "Lưu thành PDF",
+                                              str(Path.home() / f"{kind.value}-{self._model.value}-{self._year}.pdf"),
+                                              "PDF (*.pdf)")
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> bool:
+        kind = DocumentKind(self.kind.currentData())
+        secret = None
+        if kind is DocumentKind.CERTIFICATE and self.sign.isChecked():
+            secret = self._keeper.get(self, "Ký mã QR trên giấy công nhận.")
+            if secret is None:
+                return False
+        try:
+            with atomic_file(path) as out:
+                printed = ModelPrinting(self._r).render(kind, self._model, self._year, out, secret)
+        except (PrintError, KeyError_) as e:
+            if isinstance(e, KeyError_):
+                self._keeper.forget()
+            self.status.setText(str(e))
+            return False
+        except OSError as e:
+            self.status.setText(f"Không ghi được {path}: {e.strerror or e}")
+            return False
+        if secret:
+            self._keeper.keep(secret)
+        self.status.setText(f"Đã lưu {printed.title.lower()} ({printed.items}) vào {path}.")
+        return True

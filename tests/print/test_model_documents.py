@@ -9,8 +9,9 @@ import pytest
 
 from desktop.__main__ import main
 from desktop.domain.models387 import Model
+from desktop.services.model_printing import ModelPrinting
 from desktop.services.model_registers import HouseholdDraft
-from desktop.services.printing import DocumentKind, PrintError, PrintService
+from desktop.services.printing import DocumentKind, PrintError
 from tests.conftest import add, village_id
 from tests.services.test_model_stats import YEAR, recognize
 
@@ -26,22 +27,22 @@ def test_a_familys_proposal_list_and_decision(office, tmp_path, capsys):
     homes = [office.households.save(HouseholdDraft(f"Hộ ông {n}", village_id(office, "Thôn Đông"),
                                                    add(office, n, birth="1970")))
              for n in ("Nguyễn Văn An", "Trần Văn Bình")]
-    service = PrintService(office)
+    service = ModelPrinting(office)
     with pytest.raises(PrintError, match="Danh sách đề nghị công nhận Gia đình học tập năm 2026 đang trống"):
-        service.render_model(DocumentKind.PROPOSAL, Model.FAMILY, YEAR)
+        service.render(DocumentKind.PROPOSAL, Model.FAMILY, YEAR)
     recognize(office, Model.FAMILY, homes)
-    proposal = text_of(service.render_model(DocumentKind.PROPOSAL, Model.FAMILY, YEAR).pdf, tmp_path)
+    proposal = text_of(service.render(DocumentKind.PROPOSAL, Model.FAMILY, YEAR).pdf, tmp_path)
     assert "DANH HIỆU “GIA ĐÌNH HỌC TẬP” NĂM 2026" in proposal and "Tổng số: 2 hộ." in proposal
     assert "Hộ ông Nguyễn Văn An" in proposal and "Thôn Đông, chủ hộ Trần Văn Bình" in proposal
     assert "Năm sinh" not in proposal
-    decision = text_of(service.render_model(DocumentKind.DECISION, Model.FAMILY, YEAR).pdf, tmp_path)
+    decision = text_of(service.render(DocumentKind.DECISION, Model.FAMILY, YEAR).pdf, tmp_path)
     assert "Về việc công nhận danh hiệu “Gia đình học tập” năm 2026" in decision
     assert "Căn cứ Quyết định số 387/QĐ-TTg ngày 25/3/2022" in decision
     assert "Công nhận danh hiệu “Gia đình học tập” năm 2026 cho 2 hộ gia đình" in decision
     assert "DANH SÁCH HỘ GIA ĐÌNH ĐƯỢC CÔNG NHẬN DANH HIỆU “GIA ĐÌNH HỌC TẬP” NĂM 2026" in decision
     assert "family/QĐ-HKH" in decision and "Công dân học tập" not in decision
-    with pytest.raises(PrintError, match="chỉ danh sách đề nghị và quyết định"):
-        service.render_model(DocumentKind.CERTIFICATE, Model.FAMILY, YEAR)
+    with pytest.raises(PrintError, match="chỉ danh sách đề nghị, quyết định và giấy công nhận"):
+        service.render(DocumentKind.REPORT, Model.FAMILY, YEAR)
     folder = str(office.folder)
     office.close()
     out = tmp_path / "qd.pdf"
@@ -49,3 +50,30 @@ def test_a_familys_proposal_list_and_decision(office, tmp_path, capsys):
                  "--out", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF") and "gia đình học tập (2)" in capsys.readouterr().out
 
+
+
+def test_a_units_certificates_numbered_signed_and_checked(office, tmp_path):
+    from desktop.services.model_registers import OrganisationDraft
+    from desktop.services.printing import check_certificate
+
+    office.keys.create("mat-khau-dai-du")
+    unit = office.organisations.save(OrganisationDraft("Trạm Y tế xã Hàm Thuận", "co-quan", 12))
+    recognize(office, Model.UNIT, [unit])
+    service = ModelPrinting(office)
+    first = service.render(DocumentKind.CERTIFICATE, Model.UNIT, YEAR, passphrase="mat-khau-dai-du")
+    text = text_of(first.pdf, tmp_path)
+    assert "DANH HIỆU “ĐƠN VỊ HỌC TẬP” NĂM 2026" in text and "TRẠM Y TẾ XÃ HÀM THUẬN" in text
+    assert "Số: DVHT-23059-2026-00001" in text and "Sinh:" not in text and "BẢN IN LẠI" not in text
+    again = text_of(service.render(DocumentKind.CERTIFICATE, Model.UNIT, YEAR).pdf, tmp_path)
+    assert "Số: DVHT-23059-2026-00001" in again and "BẢN IN LẠI" in again  # the same number, marked
+    # the QR's code, as a phone reads it: genuine, naming the unit and its title; then no longer valid
+    from desktop.exchange.certificate_code import CertificateFacts, make_code
+
+    code = make_code(CertificateFacts(23059, YEAR, "DVHT-23059-2026-00001", "Trạm Y tế xã Hàm Thuận", 0,
+                                      "unit/QĐ-HKH"), office.keys.store.signer("mat-khau-dai-du"))
+    result = check_certificate(office, code)
+    assert result.genuine and "cấp cho Trạm Y tế xã Hàm Thuận, danh hiệu “Đơn vị học tập” năm 2026" in result.message
+    cycle = office.model_cycle(Model.UNIT)
+    cycle.correct(cycle.of_subject(unit, YEAR), {"1": 0, "2": 0, "3": 0, "4": 0, "5": 0}, "Nhập nhầm phiếu")
+    later = check_certificate(office, code)
+    assert not later.genuine and "không còn hiệu lực" in later.message

@@ -173,3 +173,29 @@ def test_workplaces_matched_once_to_units(qtbot, office):
     qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
     assert dialog.said.text() == "Đã gắn 2 người làm ở “Giáo viên Trường Tiểu học” vào Trường Tiểu học Hàm Thuận."
     assert dialog.texts.rowCount() == 0 and len(office.organisations.staff(school)) == 2
+
+
+def test_a_models_papers_from_the_window(qtbot, office, tmp_path):
+    from desktop.services.model_registers import HouseholdDraft
+    from desktop.services.printing import DocumentKind
+    from desktop.ui.models_page import ModelPrintDialog
+    from desktop.ui.passphrase import PassphraseKeeper
+    from tests.conftest import village_id
+    from tests.services.test_model_stats import recognize
+
+    office.keys.create("mat-khau-dai-du")
+    home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"),
+                                                 add(office, "Nguyễn Văn An", birth="1970")))
+    keeper = PassphraseKeeper()
+    dialog = ModelPrintDialog(office, Model.FAMILY, YEAR, keeper)
+    qtbot.addWidget(dialog)
+    assert not dialog.save_to(tmp_path / "de-nghi.pdf")
+    assert "đang trống" in dialog.status.text() and not (tmp_path / "de-nghi.pdf").exists()
+    recognize(office, Model.FAMILY, [home])
+    assert dialog.save_to(tmp_path / "de-nghi.pdf") and (tmp_path / "de-nghi.pdf").read_bytes().startswith(b"%PDF")
+    dialog.kind.setCurrentIndex(dialog.kind.findData(DocumentKind.CERTIFICATE.value))
+    assert dialog.sign.isChecked()
+    keeper.keep("sai-mat-khau")
+    assert not dialog.save_to(tmp_path / "gcn.pdf") and keeper.value is None  # a wrong one is not kept
+    keeper.keep("mat-khau-dai-du")
+    assert dialog.save_to(tmp_path / "gcn.pdf") and "(1)" in dialog.status.text()
