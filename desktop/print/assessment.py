@@ -57,7 +57,7 @@ class SheetPages:
         room = WIDTH - QR - 4 * mm
         y = head_top - DETAIL_SIZE
         for parts in lines:
-            _detail_line(c, left, y, parts, room)
+            detail_line(c, left, y, parts, room)
             y -= DETAIL_SIZE * 1.25
         draw_qr(c, sheet.enrolment_id, left + WIDTH - QR, head_top - QR, QR)
         c.showPage()
@@ -136,7 +136,7 @@ def stack(c: Canvas, story: list[Flowable | None]) -> float:
     return band
 
 
-def _detail_line(c: Canvas, x: float, y: float, parts: tuple[tuple[str, str], ...], room: float) -> None:
+def detail_line(c: Canvas, x: float, y: float, parts: tuple[tuple[str, str], ...], room: float) -> None:
     """Bold labels and plain values on one line, made smaller (never cut) when a long name needs it."""
     texts = [(printable(label), printable(value)) for label, value in parts]
     size = DETAIL_SIZE

@@ -51,6 +51,7 @@ class ModelEnrolmentRow:
     total: int | None
     verdict: str
     decision_id: int | None = None
+    uuid: str = ""
 
 
 class ModelCriteriaService:
@@ -304,7 +305,7 @@ class ModelCycleService:
                 stmt = stmt.where(ModelEnrolment.status == status.value)
             rows = s.execute(stmt.order_by(self._subject.name_key, ModelEnrolment.id).offset(offset).limit(limit)).all()
             return [ModelEnrolmentRow(e.id, e.version, e.subject_id, name, Status(e.status), e.total, e.verdict,
-                                      e.decision_id)
+                                      e.decision_id, e.uuid)
                     for e, name in rows]
 
     def statuses(self, year: int, subject_ids: list[int]) -> dict[int, ModelEnrolmentRow]:
@@ -323,6 +324,13 @@ class ModelCycleService:
             last = s.scalars(select(ModelAssessment.scores).where(ModelAssessment.enrolment_id == enrolment_id)
                              .order_by(ModelAssessment.id.desc())).first()
         return json.loads(last) if last else {}
+
+    def subjects(self) -> list[tuple[int, str]]:
+        """Every household (clan, village, unit) of the commune, by name."""
+        with self.db.reader() as s:
+            return list(s.execute(select(self._subject.id, self._subject.name)
+                                  .where(self._subject.deleted_at.is_(None))
+                                  .order_by(self._subject.name_key, self._subject.id)).all())
 
     def latest_decision(self, year: int) -> ModelDecision | None:
         with self.db.reader() as s:

@@ -20,6 +20,7 @@ from desktop.domain.programme import PROGRAMME_387
 from desktop.exchange.certificate_code import CertificateFacts, make_code
 from desktop.print import certificates, lists
 from desktop.print.data import CertificateData, DecisionData, ListRow, ProposalData, Title
+from desktop.print.model_sheets import ModelPage, render_model_pages
 from desktop.services.printing import DocumentKind, Printed, PrintError, PrintService
 from desktop.services.register import Register
 
@@ -52,14 +53,40 @@ class ModelPrinting:
             target.write(lists.decision(DecisionData(office, year, decision.number, decision.signed_on,
                                                      decision.signer_title, decision.signer_name,
                                                      self._rows(model, rows), 0, title)))
+        elif kind in (DocumentKind.ASSESSMENT_SHEET, DocumentKind.REGISTRATION):
+            pages = self._pages(office, model, year, sheet=kind is DocumentKind.ASSESSMENT_SHEET)
+            render_model_pages(pages, len(pages), target, sheet=kind is DocumentKind.ASSESSMENT_SHEET)
+            rows = pages
         elif kind is DocumentKind.CERTIFICATE:
             items = self._certificates(office, model, year, passphrase)
             certificates.render_certificates(items, target)
             rows = items
         else:
-            raise PrintError(f"Chưa in được “{kind.label}” cho {model.title}: chỉ danh sách đề nghị, quyết định và "
-                             "giấy công nhận.")
+            raise PrintError(f"Chưa in được “{kind.label}” cho {model.title}: phiếu đăng ký, phiếu tự đánh giá, danh "
+                             "sách đề nghị, quyết định và giấy công nhận.")
         return Printed(len(rows), f"{kind.label} {model.title}", target.getvalue() if out is None else None)
+
+    def _pages(self, office, model: Model, year: int, sheet: bool) -> list[ModelPage]:  # noqa: ANN001
+        """Score sheets for the year's registered (not withdrawn); registration forms for every household (clan,
+        village, unit) of the commune, registered or not."""
+        cycle = self.r.model_cycle(model)
+        set_id = self.r.model_criteria.for_year(model, year)
+        cs = self.r.model_criteria.get(set_id)
+        criteria = tuple((c.code, c.text, c.max_points, c.min_points) for c in cs.criteria)
+        if sheet:
+            rows = [r for r in cycle.page(year, limit=ALL) if r.status is not Status.WITHDRAWN]
+            if not rows:
+                raise PrintError(f"Năm {year} chưa đăng ký {model.title.lower()} nào để in phiếu tự đánh giá.")
+            subjects = [(r.subject_id, r.name, r.uuid) for r in rows]
+        else:
+            subjects = [(sid, name, "") for sid, name in cycle.subjects()]
+            if not subjects:
+                raise PrintError(f"Sổ chưa có {model.unit} nào để in phiếu đăng ký.")
+        where = self._where(model, [sid for sid, _, _ in subjects])
+        signer = {Model.FAMILY: "ĐẠI DIỆN HỘ GIA ĐÌNH", Model.CLAN: "TRƯỞNG HỌ", Model.COMMUNITY: "TRƯỞNG THÔN",
+                  Model.UNIT: "THỦ TRƯỞNG ĐƠN VỊ"}[model]
+        return [ModelPage(office, year, model.title, name, where.get(sid, ""), criteria, cs.pass_rule.min_total, code,
+                          signer) for sid, name, code in subjects]
 
     def _where(self, model: Model, subject_ids: list[int]) -> dict[int, str]:
         if model is Model.COMMUNITY:

@@ -598,7 +598,8 @@ class ModelPrintDialog(QDialog):
     """A model's proposal list, decision with its annex, or certificates (with a signed QR code when the
     office has keys), saved as a PDF."""
 
-    KINDS = (DocumentKind.PROPOSAL, DocumentKind.DECISION, DocumentKind.CERTIFICATE)
+    KINDS = (DocumentKind.REGISTRATION, DocumentKind.ASSESSMENT_SHEET, DocumentKind.PROPOSAL, DocumentKind.DECISION,
+             DocumentKind.CERTIFICATE)
 
     def __init__(self, register: Register, model: Model, year: int, keeper: PassphraseKeeper,
                  parent: QWidget | None = None) -> None:

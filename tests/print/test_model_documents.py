@@ -41,7 +41,7 @@ def test_a_familys_proposal_list_and_decision(office, tmp_path, capsys):
     assert "Công nhận danh hiệu “Gia đình học tập” năm 2026 cho 2 hộ gia đình" in decision
     assert "DANH SÁCH HỘ GIA ĐÌNH ĐƯỢC CÔNG NHẬN DANH HIỆU “GIA ĐÌNH HỌC TẬP” NĂM 2026" in decision
     assert "family/QĐ-HKH" in decision and "Công dân học tập" not in decision
-    with pytest.raises(PrintError, match="chỉ danh sách đề nghị, quyết định và giấy công nhận"):
+    with pytest.raises(PrintError, match="phiếu đăng ký, phiếu tự đánh giá, danh sách đề nghị"):
         service.render(DocumentKind.REPORT, Model.FAMILY, YEAR)
     folder = str(office.folder)
     office.close()
@@ -77,3 +77,24 @@ def test_a_units_certificates_numbered_signed_and_checked(office, tmp_path):
     cycle.correct(cycle.of_subject(unit, YEAR), {"1": 0, "2": 0, "3": 0, "4": 0, "5": 0}, "Nhập nhầm phiếu")
     later = check_certificate(office, code)
     assert not later.genuine and "không còn hiệu lực" in later.message
+
+
+def test_a_clans_registration_forms_and_score_sheets(office, tmp_path):
+    from desktop.services.model_registers import ClanDraft
+
+    office.clans.save(ClanDraft("Họ Nguyễn Văn (chi trưởng)", "Ông Nguyễn Văn An"))
+    office.clans.save(ClanDraft("Họ Trần (chi hai)"))
+    service = ModelPrinting(office)
+    forms = service.render(DocumentKind.REGISTRATION, Model.CLAN, YEAR)
+    assert forms.items == 2
+    text = text_of(forms.pdf, tmp_path)
+    assert "PHIẾU ĐĂNG KÝ XÂY DỰNG “DÒNG HỌ HỌC TẬP” NĂM 2026" in text and "Họ Trần (chi hai)" in text
+    assert "TRƯỞNG HỌ" in text and "Dòng họ có quy ước hoặc kế hoạch khuyến học" in text
+    with pytest.raises(PrintError, match="chưa đăng ký dòng họ học tập nào"):
+        service.render(DocumentKind.ASSESSMENT_SHEET, Model.CLAN, YEAR)
+    office.model_cycle(Model.CLAN).register_all(YEAR)
+    sheets = service.render(DocumentKind.ASSESSMENT_SHEET, Model.CLAN, YEAR)
+    text = text_of(sheets.pdf, tmp_path)
+    assert sheets.items == 2 and "PHIẾU TỰ ĐÁNH GIÁ “DÒNG HỌ HỌC TẬP” NĂM 2026" in text
+    assert "Tự chấm" in text and "Đạt danh hiệu khi tổng từ 70 điểm" in text
+    assert "0 hộ, liên hệ Ông Nguyễn Văn An" in text

@@ -189,6 +189,8 @@ def test_a_models_papers_from_the_window(qtbot, office, tmp_path):
     keeper = PassphraseKeeper()
     dialog = ModelPrintDialog(office, Model.FAMILY, YEAR, keeper)
     qtbot.addWidget(dialog)
+    assert dialog.save_to(tmp_path / "dang-ky.pdf")  # the registration forms: every household, registered or not
+    dialog.kind.setCurrentIndex(dialog.kind.findData(DocumentKind.PROPOSAL.value))
     assert not dialog.save_to(tmp_path / "de-nghi.pdf")
     assert "đang trống" in dialog.status.text() and not (tmp_path / "de-nghi.pdf").exists()
     recognize(office, Model.FAMILY, [home])
