@@ -18,4 +18,12 @@ for kind in dang-ky dang-ky-trang phieu-danh-gia de-nghi quyet-dinh giay-cong-nh
 done
 # the decision's annex is its second page
 pdftoppm -r 60 -png -f 2 -l 2 "$data/quyet-dinh.pdf" "$data/phu-luc" && mv "$data/phu-luc"-*2.png docs/giay-to-quyet-dinh-phu-luc.png
+# the learning models' paper: a household's score sheet, the families' decision, a unit's signed certificate
+for spec in "phieu-danh-gia family" "quyet-dinh family" "giay-cong-nhan unit"; do
+  read -r kind model <<<"$spec"
+  sign=(); [ "$kind" = giay-cong-nhan ] && sign=(--sign)
+  $py -m desktop --data-dir "$data" print "$kind" --model "$model" "${sign[@]}" --out "$data/m-$kind.pdf" >/dev/null
+  pdftoppm -r 60 -png -f 1 -l 1 "$data/m-$kind.pdf" "$data/m-$kind"
+  mv "$data/m-$kind"-*1.png "docs/giay-to-mo-hinh-$kind.png"
+done
 ls docs/giay-to-*.png

@@ -12,8 +12,8 @@ from typing import BinaryIO
 from sqlalchemy import func, insert, select
 
 from desktop.db.base import new_uuid, utcnow
-from desktop.db.models import AuditEntry
-from desktop.db.models387 import ModelCertificate, ModelDecision, ModelEnrolment
+from desktop.db.models import AuditEntry, Village
+from desktop.db.models387 import Household, ModelCertificate, ModelDecision, ModelEnrolment, Organisation
 from desktop.domain.cycle import Status
 from desktop.domain.models387 import Model
 from desktop.domain.programme import PROGRAMME_387
@@ -88,6 +88,15 @@ class ModelPrinting:
         return [ModelPage(office, year, model.title, name, where.get(sid, ""), criteria, cs.pass_rule.min_total, code,
                           signer) for sid, name, code in subjects]
 
+    def _place(self, model: Model, subject_ids: list[int]) -> dict[int, str]:
+        """Where a certificate says it is: a household's (or unit's) village; a clan spans villages."""
+        if model not in (Model.FAMILY, Model.UNIT):
+            return {}
+        table = Household if model is Model.FAMILY else Organisation
+        with self.r.db.reader() as s:
+            return dict(s.execute(select(table.id, Village.name).join(Village, Village.id == table.village_id)
+                                  .where(table.id.in_(subject_ids))).all())
+
     def _where(self, model: Model, subject_ids: list[int]) -> dict[int, str]:
         if model is Model.COMMUNITY:
             info = self.r.office.info()
@@ -107,7 +116,7 @@ class ModelPrinting:
         rows = self.r.model_cycle(model).page(year, Status.RECOGNIZED, limit=ALL)
         if not rows:
             raise PrintError(f"Năm {year} chưa có {model.title.lower()} nào được công nhận để in giấy công nhận.")
-        where = self._where(model, [r.subject_id for r in rows])
+        place = self._place(model, [r.subject_id for r in rows])
         actor, now, items, audits = self.r.office.clerk_name(), utcnow(), [], []
         with self.r.db.session() as s:
             decisions = {d.id: d for d in s.scalars(select(ModelDecision).where(ModelDecision.model == model.value,
@@ -141,7 +150,8 @@ class ModelPrinting:
                     CertificateFacts(info.commune_code, year, serial, r.name, 0, d.number), signer)
                 items.append(CertificateData(office, year, r.name, "", "", d.number, d.signed_on, d.signer_title,
                                              d.signer_name, serial, reprint, code, model.title,
-                                             f"{where.get(r.subject_id, '')} — {office.commune}, {office.province}"))
+                                             ", ".join(p for p in (place.get(r.subject_id), office.commune,
+                                                                   office.province) if p)))
             if new:
                 s.execute(insert(ModelCertificate), new)
             s.execute(insert(AuditEntry), audits)

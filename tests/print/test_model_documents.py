@@ -64,6 +64,7 @@ def test_a_units_certificates_numbered_signed_and_checked(office, tmp_path):
     text = text_of(first.pdf, tmp_path)
     assert "DANH HIỆU “ĐƠN VỊ HỌC TẬP” NĂM 2026" in text and "TRẠM Y TẾ XÃ HÀM THUẬN" in text
     assert "Số: DVHT-23059-2026-00001" in text and "Sinh:" not in text and "BẢN IN LẠI" not in text
+    assert "Xã Hàm Thuận, Lâm Đồng" in text and "người trong sổ" not in text  # where it is, not the register's count
     again = text_of(service.render(DocumentKind.CERTIFICATE, Model.UNIT, YEAR).pdf, tmp_path)
     assert "Số: DVHT-23059-2026-00001" in again and "BẢN IN LẠI" in again  # the same number, marked
     # the QR's code, as a phone reads it: genuine, naming the unit and its title; then no longer valid
