@@ -29,12 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db.citizen_queries import CitizenFilter
+from desktop.domain.criteria import CriteriaError
 from desktop.domain.cycle import Status
 from desktop.domain.models387 import Model
 from desktop.domain.names import search_key
 from desktop.domain.numbers import vn_int, vn_percent
 from desktop.domain.scoring import ScoreError, judge
 from desktop.exchange.keys import KeyError_
+from desktop.services.household_import import HouseholdImport
+from desktop.services.household_import import Outcome as HouseholdOutcome
 from desktop.services.model_cycle import ModelCycleError
 from desktop.services.model_printing import ModelPrinting
 from desktop.services.model_registers import (
@@ -47,6 +50,7 @@ from desktop.services.model_registers import (
 from desktop.services.printing import DocumentKind, PrintError
 from desktop.services.register import Register
 from desktop.services.safe_write import atomic_file
+from desktop.sheets.roster_read import RosterFileError
 from desktop.ui import messages
 from desktop.ui.geometry import fit
 from desktop.ui.messages import translate_buttons
@@ -72,15 +76,18 @@ class ModelsPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm theo tên (gõ không dấu được)")
         self.search.setClearButtonEnabled(True)
-        self.add_button = QPushButton("&Thêm…")
+        self.add_button = QPushButton("Thê&m…")
         self.members_button = QPushButton("Thành &viên của hộ…")
-        self.workplaces_button = QPushButton("Gắn &nơi làm việc với đơn vị…")
+        self.workplaces_button = QPushButton("Gắn nơi &làm việc với đơn vị…")
+        self.import_button = QPushButton("Nhập danh sách &hộ từ Excel…")
+        self.criteria_button = QPushButton("Nhập &bộ tiêu chí của tỉnh…")
         self.register_button = QPushButton("Đăng &ký tất cả cho năm")
         head = QHBoxLayout()
         for w in (QLabel("Mô hình:"), self.model_box, self.search):
             head.addWidget(w, 1 if w is self.search else 0)
         registry = QHBoxLayout()
-        for w in (self.add_button, self.members_button, self.workplaces_button, self.register_button):
+        for w in (self.add_button, self.members_button, self.import_button, self.workplaces_button,
+                  self.register_button, self.criteria_button):
             registry.addWidget(w)
         registry.addStretch(1)
         self.table = QTableWidget(0, 4)
@@ -90,9 +97,9 @@ class ModelsPage(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.sheet_button = QPushButton("Nhập &phiếu đánh giá…")
-        self.review_button = QPushButton("Chi hội &xác nhận phiếu")
+        self.review_button = QPushButton("Chi hội xác nhận phiế&u")
         self.withdraw_button = QPushButton("&Rút tên…")
-        self.propose_button = QPushButton("Đưa hồ sơ đạt vào danh sách đề &nghị")
+        self.propose_button = QPushButton("Đưa hồ sơ đạt vào d&anh sách đề nghị")
         self.decide_button = QPushButton("Ghi &quyết định công nhận…")
         self.print_button = QPushButton("&In giấy tờ…")
         actions, closing = QHBoxLayout(), QHBoxLayout()  # two rows: a 1024-pixel screen holds them
@@ -115,6 +122,8 @@ class ModelsPage(QWidget):
         self.add_button.clicked.connect(self.add)
         self.members_button.clicked.connect(self.edit_members)
         self.workplaces_button.clicked.connect(self.match_workplaces)
+        self.import_button.clicked.connect(self.import_households)
+        self.criteria_button.clicked.connect(self.import_criteria)
         self.register_button.clicked.connect(self.register_all)
         self.sheet_button.clicked.connect(self.enter_sheet)
         self.review_button.clicked.connect(self.confirm_review)
@@ -145,6 +154,7 @@ class ModelsPage(QWidget):
         self.add_button.setEnabled(model is not Model.COMMUNITY)  # villages: menu Danh mục → Thôn, khu phố
         self.members_button.setVisible(model is Model.FAMILY)
         self.workplaces_button.setVisible(model is Model.UNIT)
+        self.import_button.setVisible(model is Model.FAMILY)
         subjects = self._subjects(model, text)
         statuses = self._r.model_cycle(model).statuses(self.year, [sid for sid, _, _ in subjects])
         self.table.setRowCount(len(subjects))
@@ -251,6 +261,53 @@ class ModelsPage(QWidget):
     def add(self) -> None:
         if SubjectDialog(self._r, self.model, self).exec() == QDialog.DialogCode.Accepted:
             self._done(f"Đã thêm vào sổ {self.model.title.lower()}.")
+
+    def import_households(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Chọn danh sách hộ của thôn", str(Path.home()), "Excel (*.xlsx)")
+        if name:
+            self.import_households_from(Path(name))
+
+    def import_households_from(self, path: Path) -> int:
+        """The dry run first: what would be imported and every problem, by row; then, if the clerk agrees,
+        the new households in one transaction."""
+        service = HouseholdImport(self._r)
+        try:
+            dry = service.dry_run(path)
+        except RosterFileError as e:
+            messages.warn(self, "Không đọc được tệp", str(e))
+            return 0
+        problems = [f"{p.outcome.value}: {'; '.join(p.messages)}" for p in dry.plans if p.messages]
+        text = dry.summary() + ("\n\n" + "\n".join(problems[:20]) if problems else "") + \
+            (f"\n… và {len(problems) - 20} dòng khác." if len(problems) > 20 else "")
+        if not dry.count(HouseholdOutcome.NEW) or not messages.confirm(
+                self, "Nhập danh sách hộ", f"{text}\n\nNhập các hộ mới?", yes="Nhập"):
+            if not dry.count(HouseholdOutcome.NEW):
+                messages.inform(self, "Không có hộ mới", text)
+            return 0
+        try:
+            n = service.import_plans(dry)
+        except ModelError as e:
+            messages.warn(self, "Chưa nhập", str(e))
+            return 0
+        self._done(f"Đã nhập {n} hộ từ {path.name}.")
+        return n
+
+    def import_criteria(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Chọn tệp bộ tiêu chí mô hình học tập", str(Path.home()),
+                                              "Bộ tiêu chí (*.json)")
+        if name:
+            self.import_criteria_from(Path(name))
+
+    def import_criteria_from(self, path: Path) -> bool:
+        try:
+            cs = self._r.model_criteria.import_file(path)
+        except CriteriaError as e:
+            messages.warn(self, "Không nhập được bộ tiêu chí", str(e))
+            return False
+        messages.inform(self, "Đã nhập bộ tiêu chí", f"{cs.name}: dùng cho {cs.model.title} các năm "
+                                                    f"{cs.year_from}–{cs.year_to} (các năm đã chấm giữ bộ đã dùng).")
+        self._done(f"Đã nhập bộ tiêu chí {cs.name}.")
+        return True
 
     def match_workplaces(self) -> None:
         WorkplacesDialog(self._r, self).exec()

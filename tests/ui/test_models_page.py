@@ -201,3 +201,61 @@ def test_a_models_papers_from_the_window(qtbot, office, tmp_path):
     assert not dialog.save_to(tmp_path / "gcn.pdf") and keeper.value is None  # a wrong one is not kept
     keeper.keep("mat-khau-dai-du")
     assert dialog.save_to(tmp_path / "gcn.pdf") and "(1)" in dialog.status.text()
+
+
+def test_a_household_list_and_a_province_set_from_the_page(qtbot, office, tmp_path, monkeypatch, quiet_messages):
+    import json
+
+    from openpyxl import Workbook
+
+    from desktop.resources import resource
+    from desktop.ui import messages
+
+    add(office, "Nguyễn Văn An", birth="1970", village="Thôn Đông")
+    add(office, "Trần Thị Bình", birth="1972", village="Thôn Đông")
+    book = Workbook()
+    book.active.append(["Số hộ", "Họ và tên", "Năm sinh", "Quan hệ với chủ hộ"])
+    for row in ((1, "Nguyễn Văn An", 1970, "Chủ hộ"), (1, "Trần Thị Bình", 1972, "Vợ"), (2, "Ai Đó", 1950, "Chủ hộ")):
+        book.active.append(list(row))
+    book.save(tmp_path / "ho.xlsx")
+    page = ModelsPage(office, YEAR)
+    qtbot.addWidget(page)
+    assert page.import_button.isVisibleTo(page)
+    asked = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, title, text, **k: asked.append(text) or False)
+    assert page.import_households_from(tmp_path / "ho.xlsx") == 0  # the clerk says no after the dry run
+    assert "2 hộ: 1 hộ mới" in asked[0] and "không tìm thấy Ai Đó (1950)" in asked[0]
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
+    assert page.import_households_from(tmp_path / "ho.xlsx") == 1
+    assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "Hộ Nguyễn Văn An"
+    (tmp_path / "hong.xlsx").write_bytes(b"not a workbook")
+    assert page.import_households_from(tmp_path / "hong.xlsx") == 0 and quiet_messages
+
+    doc = json.loads(resource("criteria", "mo-hinh", "gia-dinh.json").read_text(encoding="utf-8"))
+    doc.update(id="gia-dinh-tinh-2026", name="Tiêu chí Gia đình học tập của tỉnh", years=[2026, 2030])
+    (tmp_path / "tinh.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert page.import_criteria_from(tmp_path / "tinh.json")
+    assert office.model_criteria.get(office.model_criteria.for_year(Model.FAMILY, YEAR)).id == "gia-dinh-tinh-2026"
+    (tmp_path / "sai.json").write_text("{}", encoding="utf-8")
+    assert not page.import_criteria_from(tmp_path / "sai.json")
+
+
+def test_the_pages_access_keys_are_its_own(qtbot, office):
+    """Alt+letter on the page's buttons: none taken twice, none a menu's (Alt+E is the Excel menu)."""
+    import re
+
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(office, YEAR)
+    qtbot.addWidget(window)
+
+    def key(text: str) -> str | None:
+        found = re.search(r"&(\w)", text)
+        return found.group(1).lower() if found else None
+
+    menus = {key(a.text()) for a in window.menuBar().actions()} - {None}
+    page = [key(b.text()) for b in window.models.findChildren(QPushButton)]
+    page = [k for k in page if k]
+    assert len(page) == len(set(page)) and not set(page) & menus, (page, menus)
