@@ -79,6 +79,7 @@ class Citizen(Record, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     deleted_reason: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(200), default="", server_default="")  # within the village
     # the workplace as a real link (a learning unit's staff); `occupation` keeps the text as typed
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), default=None, index=True)
 

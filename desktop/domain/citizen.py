@@ -28,6 +28,7 @@ FIELD_LABELS = {
     "occupation": "Nghề nghiệp, nơi làm việc",
     "phone": "Điện thoại",
     "note": "Ghi chú",
+    "address": "Địa chỉ (số nhà, xóm, tổ)",
 }
 
 
@@ -44,6 +45,7 @@ class CitizenDraft:
     occupation: str = ""
     phone: str = ""
     note: str = ""
+    address: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class CitizenData:
     occupation: str
     phone: str
     note: str
+    address: str = ""   # within the village: people at one address make a household (learning families)
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,8 @@ def check_draft(draft: CitizenDraft, today: date) -> CitizenCheck:
     if draft.group is None:
         err(Finding("group", "Chưa chọn nhóm đối tượng."))
 
+    if len(_tidy_text(draft.address)) > 200:
+        err(Finding("address", "Địa chỉ dài quá 200 ký tự."))
     phone = re.sub(r"[\s.\-()]", "", draft.phone)
     if phone and not _PHONE.match(phone):
         err(Finding("phone", f"Số điện thoại “{draft.phone.strip()}” không hợp lệ (9–12 chữ số)."))
@@ -138,7 +143,7 @@ def check_draft(draft: CitizenDraft, today: date) -> CitizenCheck:
         check.data = CitizenData(
             full_name=name, birth=birth, sex=draft.sex, cccd=cccd, village_id=draft.village_id,
             group=draft.group, occupation=_tidy_text(draft.occupation), phone=phone,
-            note=_tidy_text(draft.note, keep_lines=True),
+            note=_tidy_text(draft.note, keep_lines=True), address=_tidy_text(draft.address),
         )
     return check
 

@@ -203,12 +203,12 @@ def _apply(c: Citizen, data: CitizenData) -> None:
     c.cccd = data.cccd
     c.village_id = data.village_id
     c.group = int(data.group)
-    c.occupation, c.phone, c.note = data.occupation, data.phone, data.note
+    c.occupation, c.phone, c.note, c.address = data.occupation, data.phone, data.note, data.address
 
 
 def _data_of(c: Citizen) -> CitizenData:
     return CitizenData(c.full_name, BirthDate(c.birth_year, c.birth_month, c.birth_day), Sex(c.sex), c.cccd,
-                       c.village_id, CitizenGroup(c.group), c.occupation, c.phone, c.note)
+                       c.village_id, CitizenGroup(c.group), c.occupation, c.phone, c.note, c.address)
 
 
 def _readable(s, data: CitizenData) -> dict[str, Any]:  # noqa: ANN001
@@ -224,13 +224,14 @@ def _readable(s, data: CitizenData) -> dict[str, Any]:  # noqa: ANN001
         FIELD_LABELS["occupation"]: data.occupation,
         FIELD_LABELS["phone"]: data.phone,
         FIELD_LABELS["note"]: data.note,
+        FIELD_LABELS["address"]: data.address,
     }
 
 
 def _record(c: Citizen) -> CitizenRecord:
     draft = CitizenDraft(full_name=c.full_name, birth=_birth(c), sex=Sex(c.sex), cccd=c.cccd or "",
                          village_id=c.village_id, group=CitizenGroup(c.group), occupation=c.occupation,
-                         phone=c.phone, note=c.note)
+                         phone=c.phone, note=c.note, address=c.address)
     return CitizenRecord(c.id, c.uuid, c.version, draft, c.village.name, c.deleted_at is not None,
                          c.deleted_reason)
 

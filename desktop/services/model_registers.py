@@ -156,6 +156,27 @@ class _Register(Generic[R]):
 class HouseholdService(_Register[Household]):
     table, entity, what = Household, "household", "hộ"
 
+    def from_register(self, village_id: int | None = None) -> list[HouseholdDraft]:
+        """Households proposed from the register: the people of a village at one address (as the entry form
+        or the roster gives it) who are in no household yet; the head the oldest man, else the oldest."""
+        with self.db.reader() as s:
+            stmt = (select(Citizen.id, Citizen.full_name, Citizen.sex, Citizen.birth_year, Citizen.village_id,
+                           Citizen.address)
+                    .where(Citizen.deleted_at.is_(None), Citizen.address != "",
+                           Citizen.id.not_in(select(HouseholdMember.citizen_id)))
+                    .order_by(Citizen.village_id, Citizen.id))
+            if village_id is not None:
+                stmt = stmt.where(Citizen.village_id == village_id)
+            groups: dict[tuple[int, str], list] = {}
+            for p in s.execute(stmt):
+                groups.setdefault((p.village_id, search_key(p.address)), []).append(p)
+        drafts = []
+        for (village, _), people in groups.items():
+            head = min(people, key=lambda p: (p.sex != "M", p.birth_year, p.id))
+            drafts.append(HouseholdDraft(f"Hộ {'ông' if head.sex == 'M' else 'bà'} {head.full_name}", village, head.id,
+                                         {p.id: "" for p in people if p.id != head.id}, people[0].address))
+        return drafts
+
     def save_all(self, drafts: Sequence[HouseholdDraft]) -> list[int]:
         """New households in one transaction (an imported list: all of it or none)."""
         with self.db.batch(ModelError(STALE)) as s:

@@ -125,7 +125,8 @@ class RosterService:
             # a CCCD typed into a number cell lost its leading zeros (every province code starts with 0)
             padded = typed.zfill(12) if "cccd" in row.numbers and typed.isdigit() and len(typed) in (10, 11) else ""
             draft = CitizenDraft(v.get("full_name", ""), v.get("birth", ""), sex, padded or typed, village_id,
-                                 group, v.get("occupation", ""), v.get("phone", ""), v.get("note", ""))
+                                 group, v.get("occupation", ""), v.get("phone", ""), v.get("note", ""),
+                                 v.get("address", ""))
             check = check_draft(draft, today)
             restored = ""
             if padded and check.data is not None:
@@ -222,6 +223,7 @@ def _row(data: CitizenData, now) -> dict:  # noqa: ANN001
             "sort_key": sort_key(data.full_name), "birth_year": data.birth.year, "birth_month": data.birth.month,
             "birth_day": data.birth.day, "sex": data.sex.value, "cccd": data.cccd, "village_id": data.village_id,
             "citizen_group": int(data.group), "occupation": data.occupation, "phone": data.phone, "note": data.note,
+            "address": data.address,
             "deleted_reason": "", "created_at": now, "updated_at": now}
 
 

@@ -37,12 +37,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "phone": ("dien thoai", "so dien thoai", "sdt", "dt", "phone"),
     "note": ("ghi chu", "note"),
     # a village's household list: each member a row, the household's number on each, the relation to its head
+    "address": ("so nha", "dia chi nha", "dia chi cu the", "so nha duong", "to xom", "xom", "address"),
     "household": ("so ho", "ho so", "ma ho", "so thu tu ho", "stt ho", "ma so ho", "so ho khau", "household"),
     "relation": ("quan he voi chu ho", "quan he", "qh voi chu ho", "quan he chu ho", "relation"),
 }
 FIELD_HEADERS = {"full_name": "Họ và tên", "birth": "Ngày sinh", "sex": "Giới tính", "cccd": "Số CCCD",
                  "village": "Thôn/khu phố", "group": "Nhóm đối tượng", "occupation": "Nghề nghiệp, nơi làm việc",
-                 "phone": "Điện thoại", "note": "Ghi chú", "household": "Số hộ", "relation": "Quan hệ với chủ hộ"}
+                 "phone": "Điện thoại", "note": "Ghi chú", "household": "Số hộ", "relation": "Quan hệ với chủ hộ",
+                 "address": "Số nhà, xóm"}
 EXCEL_EPOCH = datetime(1899, 12, 30)
 
 

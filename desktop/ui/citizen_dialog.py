@@ -65,6 +65,8 @@ class CitizenDialog(QDialog):
         self.group.addItem("— chọn —", None)
         for g in CitizenGroup:
             self.group.addItem(f"{int(g)}. {g.label}", int(g))
+        self.address = QLineEdit()
+        self.address.setPlaceholderText("không bắt buộc; người cùng địa chỉ được lập thành một hộ")
         self.occupation = QLineEdit()
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("không bắt buộc")
@@ -72,7 +74,8 @@ class CitizenDialog(QDialog):
 
         self._fields = {"full_name": self.full_name, "birth": self.birth, "sex": self.sex, "cccd": self.cccd,
                         "village_id": self.village, "group": self.group, "occupation": self.occupation,
-                        "phone": self.phone, "note": self.note}
+                        "phone": self.phone, "note": self.note,
+                        "address": self.address}  # last: the tab order clerks learned stays
         self._errors: dict[str, ErrorLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -148,6 +151,7 @@ class CitizenDialog(QDialog):
         self.village.select_data(d.village_id)
         self.group.select_data(int(d.group) if d.group else None)
         self.occupation.setText(d.occupation)
+        self.address.setText(d.address)
         self.phone.setText(d.phone)
         self.note.setText(d.note)
 
@@ -158,7 +162,8 @@ class CitizenDialog(QDialog):
                             sex=None if sex is None else Sex(sex), cccd=self.cccd.text(),
                             village_id=self.village.currentData(),
                             group=None if group is None else CitizenGroup(group),
-                            occupation=self.occupation.text(), phone=self.phone.text(), note=self.note.text())
+                            occupation=self.occupation.text(), phone=self.phone.text(), note=self.note.text(),
+                            address=self.address.text())
 
     # saving --------------------------------------------------------------------------------------
 
@@ -207,7 +212,7 @@ class CitizenDialog(QDialog):
 
     def _next_blank(self) -> None:
         """Clear the person's own fields; keep village and group, which paper forms share in a pile."""
-        for w in (self.full_name, self.birth, self.cccd, self.occupation, self.phone, self.note):
+        for w in (self.full_name, self.birth, self.cccd, self.address, self.occupation, self.phone, self.note):
             w.clear()
         self.sex.setCurrentIndex(0)
         self._hide_warnings()

@@ -80,13 +80,14 @@ class ModelsPage(QWidget):
         self.members_button = QPushButton("Thành &viên của hộ…")
         self.workplaces_button = QPushButton("Gắn nơi &làm việc với đơn vị…")
         self.import_button = QPushButton("Nhập danh sách &hộ từ Excel…")
+        self.build_button = QPushButton("Lập hộ theo địa &chỉ trong sổ…")
         self.criteria_button = QPushButton("Nhập &bộ tiêu chí của tỉnh…")
         self.register_button = QPushButton("Đăng &ký tất cả cho năm")
         head = QHBoxLayout()
         for w in (QLabel("Mô hình:"), self.model_box, self.search):
             head.addWidget(w, 1 if w is self.search else 0)
         registry = QHBoxLayout()
-        for w in (self.add_button, self.members_button, self.import_button, self.workplaces_button,
+        for w in (self.add_button, self.members_button, self.import_button, self.build_button, self.workplaces_button,
                   self.register_button, self.criteria_button):
             registry.addWidget(w)
         registry.addStretch(1)
@@ -123,6 +124,7 @@ class ModelsPage(QWidget):
         self.members_button.clicked.connect(self.edit_members)
         self.workplaces_button.clicked.connect(self.match_workplaces)
         self.import_button.clicked.connect(self.import_households)
+        self.build_button.clicked.connect(self.build_households)
         self.criteria_button.clicked.connect(self.import_criteria)
         self.register_button.clicked.connect(self.register_all)
         self.sheet_button.clicked.connect(self.enter_sheet)
@@ -155,6 +157,7 @@ class ModelsPage(QWidget):
         self.members_button.setVisible(model is Model.FAMILY)
         self.workplaces_button.setVisible(model is Model.UNIT)
         self.import_button.setVisible(model is Model.FAMILY)
+        self.build_button.setVisible(model is Model.FAMILY)
         subjects = self._subjects(model, text)
         statuses = self._r.model_cycle(model).statuses(self.year, [sid for sid, _, _ in subjects])
         self.table.setRowCount(len(subjects))
@@ -291,6 +294,26 @@ class ModelsPage(QWidget):
             return 0
         self._done(f"Đã nhập {n} hộ từ {path.name}.")
         return n
+
+    def build_households(self) -> int:
+        """The people at one address in the register, not yet in a household, proposed as households."""
+        drafts = self._r.households.from_register()
+        if not drafts:
+            messages.inform(self, "Không có hộ nào để lập", "Không có ai trong sổ ghi địa chỉ (số nhà, xóm) mà chưa "
+                                                            "thuộc hộ nào. Ghi địa chỉ ở phiếu nhập người dân.")
+            return 0
+        people = sum(1 + len(d.members) for d in drafts)
+        if not messages.confirm(self, "Lập hộ theo địa chỉ", f"{len(drafts)} hộ ({people} người cùng địa chỉ trong "
+                                f"cùng thôn), chủ hộ là người nam lớn tuổi nhất. Lập các hộ này? Sau đó có thể sửa "
+                                "thành viên và quan hệ với chủ hộ.", yes="Lập hộ"):
+            return 0
+        try:
+            ids = self._r.households.save_all(drafts)
+        except ModelError as e:
+            messages.warn(self, "Chưa lập được", str(e))
+            return 0
+        self._done(f"Đã lập {len(ids)} hộ theo địa chỉ trong sổ.")
+        return len(ids)
 
     def import_criteria(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Chọn tệp bộ tiêu chí mô hình học tập", str(Path.home()),

@@ -108,3 +108,21 @@ def test_organisations_and_their_staff_matched_once(office, people):
     assert units.staff(school) == [people["Phạm Thị Em"]]
     assert office.citizens.get(people["Lê Văn Dũng"]).version == before
     assert units.find("truong tieu")[0].detail == "Trường học, 1 người trong sổ / 25"
+
+
+def test_households_from_the_addresses_in_the_register(office):
+    from desktop.domain.sex import Sex as S
+
+    an = add(office, "Nguyễn Văn An", birth="1960", village="Thôn Đông", address="Số 12, xóm 3")
+    add(office, "Trần Thị Bình", birth="1958", village="Thôn Đông", sex=S.FEMALE, address="số 12,  Xóm 3")
+    add(office, "Nguyễn Văn Cường", birth="1990", village="Thôn Đông", address="Số 12, xóm 3")
+    add(office, "Lê Thị Dung", birth="1970", village="Thôn Đông", sex=S.FEMALE, address="Số 5, xóm 1")
+    add(office, "Lê Văn Em", birth="1971", village="Khu phố 3", address="Số 12, xóm 3")  # another village
+    add(office, "Phạm Văn Giang", birth="1980", village="Thôn Đông")  # no address: left to the clerk
+    homes = households(office)
+    drafts = homes.from_register()
+    assert sorted((d.name, len(d.members) + 1) for d in drafts) == [
+        ("Hộ bà Lê Thị Dung", 1), ("Hộ ông Lê Văn Em", 1), ("Hộ ông Nguyễn Văn An", 3)]
+    assert next(d for d in drafts if d.head_id == an).address == "Số 12, xóm 3"
+    assert len(homes.save_all(drafts)) == 3
+    assert homes.from_register() == []  # each person housed once

@@ -236,3 +236,15 @@ def test_a_garbled_workbook_is_told_in_words(service, tmp_path):
     message = str(raised.value)
     assert "bị hỏng" in message and not re.search(r"[A-Z][a-z]+(Error|Exception)", message)
     assert not re.search(r":\s*[a-z_]+\.$", message)  # no Python class name at the end
+
+
+def test_a_rosters_address_column_fills_the_address(service, office, tmp_path):
+    book = Workbook()
+    book.active.append(["Họ và tên", "Năm sinh", "Giới tính", "Thôn", "Số nhà", "Nhóm"])
+    book.active.append(["Lê Văn Mới", 1980, "Nam", "Thôn Đông", "Số 7, xóm 2", 1])
+    path = save(book, tmp_path / "r.xlsx")
+    dry = service.dry_run(path)
+    assert dry.results[0].data.address == "Số 7, xóm 2"
+    service.import_rows(dry)
+    [row] = office.citizens.page(CitizenFilter("le van moi"), 0, 5)
+    assert office.citizens.get(row.id).draft.address == "Số 7, xóm 2"

@@ -259,3 +259,17 @@ def test_the_pages_access_keys_are_its_own(qtbot, office):
     page = [key(b.text()) for b in window.models.findChildren(QPushButton)]
     page = [k for k in page if k]
     assert len(page) == len(set(page)) and not set(page) & menus, (page, menus)
+
+
+def test_households_from_the_registers_addresses_on_the_page(qtbot, office, monkeypatch, quiet_messages):
+    from desktop.domain.sex import Sex
+    from desktop.ui import messages
+
+    add(office, "Nguyễn Văn An", birth="1960", village="Thôn Đông", address="Số 12, xóm 3")
+    add(office, "Trần Thị Bình", birth="1958", village="Thôn Đông", address="Số 12, xóm 3", sex=Sex.FEMALE)
+    page = ModelsPage(office, YEAR)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(messages, "confirm", lambda _p, title, text, **k: "1 hộ (2 người" in text)
+    assert page.build_households() == 1
+    assert page.table.rowCount() == 1 and "Nguyễn Văn An" in page.table.item(0, 0).text()
+    assert page.build_households() == 0 and "Không có ai trong sổ ghi địa chỉ" in quiet_messages[-1]
