@@ -100,11 +100,13 @@ class ModelsPage(QWidget):
         self.sheet_button = QPushButton("Nhập &phiếu đánh giá…")
         self.review_button = QPushButton("Chi hội xác nhận phiế&u")
         self.withdraw_button = QPushButton("&Rút tên…")
+        self.reinstate_button = QPushButton("Khôi phục sau khi rút tên (&o)")
         self.propose_button = QPushButton("Đưa hồ sơ đạt vào d&anh sách đề nghị")
         self.decide_button = QPushButton("Ghi &quyết định công nhận…")
         self.print_button = QPushButton("&In giấy tờ…")
         actions, closing = QHBoxLayout(), QHBoxLayout()  # two rows: a 1024-pixel screen holds them
-        for row, buttons in ((actions, (self.sheet_button, self.review_button, self.withdraw_button)),
+        for row, buttons in ((actions, (self.sheet_button, self.review_button, self.withdraw_button,
+                                        self.reinstate_button)),
                              (closing, (self.propose_button, self.decide_button, self.print_button))):
             for b in buttons:
                 row.addWidget(b)
@@ -130,6 +132,7 @@ class ModelsPage(QWidget):
         self.sheet_button.clicked.connect(self.enter_sheet)
         self.review_button.clicked.connect(self.confirm_review)
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.reinstate_button.clicked.connect(self.reinstate)
         self.propose_button.clicked.connect(self.propose)
         self.decide_button.clicked.connect(self.decide)
         self.print_button.clicked.connect(self.print_papers)
@@ -243,6 +246,17 @@ class ModelsPage(QWidget):
             messages.warn(self, "Chưa rút tên được", str(e))
             return
         self._done("Đã rút tên.")
+
+    def reinstate(self) -> None:
+        eid = self._enrolment()
+        if eid is None:
+            return
+        try:
+            self._r.model_cycle(self.model).reinstate(eid)
+        except ModelCycleError as e:
+            messages.warn(self, "Chưa khôi phục được", str(e))
+            return
+        self._done("Đã khôi phục vào năm.")
 
     def propose(self) -> None:
         cycle = self._r.model_cycle(self.model)

@@ -273,3 +273,25 @@ def test_households_from_the_registers_addresses_on_the_page(qtbot, office, monk
     assert page.build_households() == 1
     assert page.table.rowCount() == 1 and "Nguyễn Văn An" in page.table.item(0, 0).text()
     assert page.build_households() == 0 and "Không có ai trong sổ ghi địa chỉ" in quiet_messages[-1]
+
+
+def test_a_withdrawal_and_its_undoing(qtbot, office, monkeypatch, quiet_messages):
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.services.model_registers import ClanDraft
+
+    office.clans.save(ClanDraft("Họ Nguyễn (chi trưởng)"))
+    page = ModelsPage(office, YEAR)
+    qtbot.addWidget(page)
+    page.model_box.setCurrentIndex(page.model_box.findData(Model.CLAN))
+    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
+    page.table.selectRow(0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Dòng họ không tham gia năm nay", True))
+    qtbot.mouseClick(page.withdraw_button, Qt.MouseButton.LeftButton)
+    assert page.table.item(0, 2).text() == Status.WITHDRAWN.label
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.reinstate_button, Qt.MouseButton.LeftButton)
+    assert page.table.item(0, 2).text() == Status.REGISTERED.label
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.reinstate_button, Qt.MouseButton.LeftButton)  # not withdrawn: told, nothing changes
+    assert quiet_messages and page.table.item(0, 2).text() == Status.REGISTERED.label
