@@ -87,8 +87,7 @@ class ModelsPage(QWidget):
         for w in (QLabel("Mô hình:"), self.model_box, self.search):
             head.addWidget(w, 1 if w is self.search else 0)
         registry = QHBoxLayout()
-        for w in (self.add_button, self.members_button, self.import_button, self.build_button, self.workplaces_button,
-                  self.register_button, self.criteria_button):
+        for w in (self.add_button, self.members_button, self.import_button, self.build_button, self.workplaces_button):
             registry.addWidget(w)
         registry.addStretch(1)
         self.table = QTableWidget(0, 4)
@@ -100,14 +99,15 @@ class ModelsPage(QWidget):
         self.sheet_button = QPushButton("Nhập &phiếu đánh giá…")
         self.review_button = QPushButton("Chi hội xác nhận phiế&u")
         self.withdraw_button = QPushButton("&Rút tên…")
-        self.reinstate_button = QPushButton("Khôi phục sau khi rút tên (&o)")
+        self.reinstate_button = QPushButton("Khôi phục sau rút tên (&O)")
         self.propose_button = QPushButton("Đưa hồ sơ đạt vào d&anh sách đề nghị")
         self.decide_button = QPushButton("Ghi &quyết định công nhận…")
         self.print_button = QPushButton("&In giấy tờ…")
         actions, closing = QHBoxLayout(), QHBoxLayout()  # two rows: a 1024-pixel screen holds them
-        for row, buttons in ((actions, (self.sheet_button, self.review_button, self.withdraw_button,
-                                        self.reinstate_button)),
-                             (closing, (self.propose_button, self.decide_button, self.print_button))):
+        for row, buttons in ((actions, (self.register_button, self.sheet_button, self.review_button,
+                                        self.withdraw_button, self.reinstate_button)),
+                             (closing, (self.propose_button, self.decide_button, self.print_button,
+                                        self.criteria_button))):
             for b in buttons:
                 row.addWidget(b)
             row.addStretch(1)
