@@ -13,6 +13,9 @@ from pathlib import Path
 from desktop import APP_NAME, __version__, config
 from desktop.domain.birth import BirthDate
 from desktop.domain.groups import CitizenGroup
+from desktop.domain.models387 import Model
+
+MODELS = [m.value for m in Model]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,12 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     enrol.add_argument("--year", type=int, default=date.today().year)
     enrol.add_argument("--village")
     enrol.add_argument("--group", type=int, metavar="SỐ", help="số nhóm đối tượng (theo bộ tiêu chí: 1, 2, 3…)")
+    enrol.add_argument("--model", choices=MODELS, help="đăng ký một mô hình học tập thay cho người dân: mọi hộ "
+                                                       "(dòng họ, thôn, đơn vị) của xã")
 
     decide = sub.add_parser("recognize", help="đưa mọi người đạt vào danh sách đề nghị và ghi quyết định công nhận")
     decide.add_argument("--year", type=int, default=date.today().year)
     decide.add_argument("--number", required=True, help="số quyết định, ví dụ 12/QĐ-HKH")
     decide.add_argument("--signed-on", required=True, metavar="dd/mm/yyyy", help="ngày ký")
     decide.add_argument("--signer", help="người ký (mặc định: người ký trong thiết lập đơn vị)")
+    decide.add_argument("--model", choices=MODELS, help="quyết định cho một mô hình học tập thay cho người dân")
 
     stats = sub.add_parser("stats", help="bảng tổng hợp của một năm theo nhóm đối tượng")
     stats.add_argument("--year", type=int, default=date.today().year)
@@ -63,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--out", required=True, metavar="FILE.pdf")
     printing.add_argument("--sign", action="store_true", help="ký mã QR kiểm tra trên giấy công nhận (cần mật khẩu khoá)")
     printing.add_argument("--passphrase-file", metavar="FILE")
-    printing.add_argument("--model", choices=["family", "clan", "community", "unit"],
+    printing.add_argument("--model", choices=MODELS,
                           help="giấy tờ của một mô hình học tập (gia đình, dòng họ, cộng đồng, đơn vị): de-nghi, "
                                "quyet-dinh, giay-cong-nhan")
 
@@ -386,7 +392,6 @@ def _area_stats(register, year: int, title: str) -> int:  # noqa: ANN001
     print(line("Toàn địa bàn", report.total))
     for o in report.offices:
         print(line(o.label, o.total))
-    from desktop.domain.models387 import Model
 
     for m, f in report.models.items():
         rate = f["recognized"] / f["total"] if f["total"] else None
@@ -462,7 +467,6 @@ def _print(args: argparse.Namespace, folder: Path) -> int:
         try:
             with atomic_file(Path(args.out)) as out:  # pages go to disk as drawn; the file appears when done
                 if args.model:
-                    from desktop.domain.models387 import Model
                     from desktop.services.model_printing import ModelPrinting
 
                     printed = ModelPrinting(register).render(kind, Model(args.model), args.year, out,
@@ -785,6 +789,8 @@ def _register_year(args: argparse.Namespace, folder: Path) -> int:
     from desktop.services.enrolments import CycleError
 
     register = _open(args, folder)
+    if args.model:
+        return _register_model_year(register, args)
     try:
         village = find_village(register, args.village) if args.village else None
         group_of(args.group)
@@ -812,6 +818,8 @@ def _recognize(args: argparse.Namespace, folder: Path) -> int:
         print(f"Lỗi: ngày ký “{args.signed_on}” không đúng dạng dd/mm/yyyy.", file=sys.stderr)
         return 1
     register = _open(args, folder)
+    if args.model:
+        return _recognize_model(register, args, signed_on)
     try:
         print("Đang lập danh sách đề nghị…", flush=True)
         proposed = register.recognition.propose(register.recognition.candidates(args.year))
@@ -824,4 +832,42 @@ def _recognize(args: argparse.Namespace, folder: Path) -> int:
         register.close()
     print(f"Quyết định số {done.decision.number}: {done.decision.recognized} người được công nhận, "
           f"{done.not_recognized} người không được công nhận.")
+    return 0
+
+
+def _register_model_year(register, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from desktop.services.model_cycle import ModelCycleError
+
+    model = Model(args.model)
+    try:
+        added = register.model_cycle(model).register_all(args.year)
+    except ModelCycleError as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 1
+    finally:
+        register.close()
+    print(f"Đã đăng ký thêm {added} {model.unit} ({model.title}) cho năm {args.year}.")
+    return 0
+
+
+def _recognize_model(register, args: argparse.Namespace, signed_on) -> int:  # noqa: ANN001
+    """As for citizens: those who pass and were confirmed by the branch onto the list, then the decision."""
+    from desktop.services.model_cycle import ModelCycleError
+
+    model = Model(args.model)
+    try:
+        info = register.office.info()
+        cycle = register.model_cycle(model)
+        refused = cycle.propose(cycle.candidates(args.year))
+        recognized = cycle.record_decision(args.year, args.number, signed_on,
+                                           args.signer or (info.signer_name if info else ""),
+                                           info.signer_title if info else "")
+    except ModelCycleError as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 1
+    finally:
+        register.close()
+    for line in refused:
+        print(f"Không đưa vào danh sách: {line}")
+    print(f"Quyết định số {' '.join(args.number.split())}: {recognized} {model.unit} được công nhận {model.title}.")
     return 0

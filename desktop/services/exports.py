@@ -9,7 +9,7 @@ from desktop.domain.birth import BirthDate
 from desktop.domain.cycle import Status
 from desktop.domain.groups import CitizenGroup
 from desktop.services.register import Register
-from desktop.sheets.roster_read import FIELD_HEADERS
+from desktop.sheets.roster_read import FIELD_HEADERS, ROSTER_FIELDS
 from desktop.sheets.tables import SheetTable, workbook
 
 TEMPLATE_ROWS = 500
@@ -17,7 +17,7 @@ PAGE = 5_000
 
 
 def roster_template(register: Register) -> bytes:
-    headers = list(FIELD_HEADERS.values())
+    headers = [FIELD_HEADERS[f] for f in ROSTER_FIELDS]
     groups = [f"{int(g)}. {g.label}" for g in CitizenGroup]
     return workbook([SheetTable(
         "Danh sách", "DANH SÁCH NGƯỜI DÂN (mỗi dòng một người; ngày sinh dd/mm/yyyy hoặc chỉ năm sinh)", headers, [],

@@ -45,6 +45,8 @@ FIELD_HEADERS = {"full_name": "Họ và tên", "birth": "Ngày sinh", "sex": "Gi
                  "village": "Thôn/khu phố", "group": "Nhóm đối tượng", "occupation": "Nghề nghiệp, nơi làm việc",
                  "phone": "Điện thoại", "note": "Ghi chú", "household": "Số hộ", "relation": "Quan hệ với chủ hộ",
                  "address": "Số nhà, xóm"}
+# a roster of people, in the template's order (the household list's own columns are not among them)
+ROSTER_FIELDS = ("full_name", "birth", "sex", "cccd", "village", "group", "occupation", "phone", "note", "address")
 EXCEL_EPOCH = datetime(1899, 12, 30)
 
 

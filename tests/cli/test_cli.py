@@ -120,14 +120,15 @@ def test_roster_template_import_and_report(tmp_path, capsys):
                  "phu lap", "--errors", str(tmp_path / "loi.xlsx")]) == 0
     out = capsys.readouterr().out
     assert "1 người mới" in out and "1 dòng lỗi" in out and "Chạy thử: chưa lưu gì." in out
-    assert load_workbook(tmp_path / "loi.xlsx")["Danh sách"]["J4"].value.startswith("dòng 4, cột “Ngày sinh”")
+    assert load_workbook(tmp_path / "loi.xlsx")["Danh sách"]["K4"].value.startswith("dòng 4, cột “Ngày sinh”")
     assert main(["--data-dir", data, "import-roster", str(tmp_path / "thon.xlsx"), "--village", "phu lap"]) == 0
     assert "Đã nhập 1 người vào sổ" in capsys.readouterr().out
     (tmp_path / "x.xlsx").write_bytes(b"%PDF-1.4")
     assert main(["--data-dir", data, "import-roster", str(tmp_path / "x.xlsx")]) == 2
     assert "là tệp PDF" in capsys.readouterr().err
     assert main(["--data-dir", data, "report", "--year", "2026", "--out", str(tmp_path / "bc.xlsx")]) == 0
-    assert load_workbook(tmp_path / "bc.xlsx").sheetnames == ["Theo nhóm", "Theo thôn", "Đơn vị"]
+    assert load_workbook(tmp_path / "bc.xlsx").sheetnames == ["Theo nhóm", "Theo thôn", "Đơn vị", "Mô hình học tập",
+                                                              "Tỉ lệ theo QĐ 677"]
 
 
 @pytest.mark.sqlite_only

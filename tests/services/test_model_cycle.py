@@ -106,3 +106,22 @@ def test_the_register_holds_the_models_cycles(office):
     families = office.model_cycle(Model.FAMILY)
     assert families.criteria.get(families.criteria.for_year(Model.FAMILY, YEAR)).model is Model.FAMILY
     assert office.model_cycle(Model.COMMUNITY).register_all(YEAR, registered_on=date(2026, 3, 1)) == 3
+
+
+def test_the_command_line_registers_and_recognizes_a_model(office, capsys):
+    from desktop.__main__ import main
+
+    cycle = office.model_cycle(Model.COMMUNITY)
+    folder = str(office.folder)
+    assert main(["--data-dir", folder, "register-year", "--year", str(YEAR), "--model", "community"]) == 0
+    assert "Đã đăng ký thêm 3 thôn, khu phố (Cộng đồng học tập) cho năm 2026." in capsys.readouterr().out
+    cs = cycle.criteria.get(cycle.criteria.for_year(Model.COMMUNITY, YEAR))
+    for r in cycle.page(YEAR):
+        cycle.record_self(r.id, {c.code: c.max_points for c in cs.criteria})
+        cycle.record_review(r.id, None)
+    assert main(["--data-dir", folder, "recognize", "--year", str(YEAR), "--model", "community", "--number",
+                 "5/QĐ-HKH", "--signed-on", "25/11/2026", "--signer", "Nguyễn Văn Hùng"]) == 0
+    assert "3 thôn, khu phố được công nhận Cộng đồng học tập" in capsys.readouterr().out
+    assert main(["--data-dir", folder, "recognize", "--year", str(YEAR), "--model", "community", "--number",
+                 "6/QĐ-HKH", "--signed-on", "25/11/2026", "--signer", "Nguyễn Văn Hùng"]) == 1
+    assert "đang trống" in capsys.readouterr().err
