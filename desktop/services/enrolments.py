@@ -259,6 +259,12 @@ class EnrolmentService:
             self.audit_change(s, e, "update", f"{KIND_LABEL[kind]} năm {e.year}", changes, before)
             return verdict
 
+    def digital_of(self, enrolment_id: int) -> tuple[DigitalSkill | None, bool]:
+        """The digital skills recorded (proposed from the sheet, or confirmed) and whether the clerk confirmed."""
+        with self.db.reader() as s:
+            e = s.get_one(Enrolment, enrolment_id)
+            return (DigitalSkill(e.digital_skill) if e.digital_skill else None), e.digital_confirmed
+
     def set_digital(self, enrolment_id: int, skill: DigitalSkill, expected_version: int | None = None) -> None:
         """The clerk confirms (or changes) the digital skills the sheet proposed."""
         with self.editing() as s:

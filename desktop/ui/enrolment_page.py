@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.db.enrolment_queries import EnrolmentFilter, EnrolmentRow
 from desktop.domain.cycle import Status
+from desktop.domain.digital import DigitalSkill
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.numbers import vn_int
 from desktop.services.enrolments import CycleError
@@ -102,7 +103,8 @@ class EnrolmentPage(QWidget):
                            ("Tự đánh giá (Enter)", lambda: self.open_sheet(SheetKind.SELF)),
                            ("Chi hội xét (Ctrl+R)", lambda: self.open_sheet(SheetKind.REVIEW)),
                            ("Đính chính…", lambda: self.open_sheet(SheetKind.CORRECTION)),
-                           ("Rút tên…", self.withdraw), ("Khôi phục", self.reinstate)):
+                           ("Rút tên…", self.withdraw), ("Khôi phục", self.reinstate),
+                           ("Kỹ năng số…", self.confirm_digital)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -212,6 +214,21 @@ class EnrolmentPage(QWidget):
         row = self.selected()
         if row is not None:
             self._do(lambda: self._register.enrolments.reinstate(row.id))
+
+    def confirm_digital(self) -> None:
+        """677 counts the title holders' digital skills: the sheet proposes a level, the clerk confirms it."""
+        row = self.selected()
+        if row is None:
+            return
+        current, confirmed = self._register.enrolments.digital_of(row.id)
+        levels = list(DigitalSkill)
+        said = "" if current is None else (f"Đã xác nhận: {current.label}." if confirmed
+                                           else f"Đề xuất theo điểm chỉ số kỹ năng số: {current.label}.")
+        label, ok = QInputDialog.getItem(self, "Kỹ năng số", f"Kỹ năng số của {row.full_name}. {said}",
+                                         [lv.label for lv in levels], levels.index(current) if current else 0, False)
+        if ok:
+            chosen = next(lv for lv in levels if lv.label == label)
+            self._do(lambda: self._register.enrolments.set_digital(row.id, chosen))
 
     def _do(self, action: Callable[[], None]) -> None:
         try:

@@ -254,3 +254,28 @@ def test_scanning_a_returned_sheet_finds_it(qtbot, people):
     type_text(code, page.filters.search)  # what a USB scanner types
     qtbot.waitUntil(lambda: page.model.total == 1, timeout=2000)
     assert page.selected().full_name == "Trần Thị Bình"
+
+
+def test_the_clerk_confirms_a_holders_digital_skills(qtbot, people, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.domain.digital import DigitalSkill
+
+    register, (an, _binh, _cuong) = people
+    indicators = register.enrolments.sheet(an).indicators
+    register.enrolments.record_self(an, {i.code: 9 for i in indicators} | {"2.1": 6})
+    assert register.enrolments.digital_of(an) == (DigitalSkill.BASIC, False)  # proposed from the sheet
+    page = EnrolmentPage(register, YEAR)
+    qtbot.addWidget(page)
+    row = page.model.row_of(an)
+    page.table.selectRow(row)
+    asked = []
+
+    def answer(_parent, _title, text, items, current, _editable):  # noqa: ANN001
+        asked.append((text, items[current]))
+        return DigitalSkill.NONE.label, True
+
+    monkeypatch.setattr(QInputDialog, "getItem", answer)
+    page.confirm_digital()
+    assert "Đề xuất theo điểm chỉ số kỹ năng số: Có kỹ năng số" in asked[0][0] and asked[0][1] == "Có kỹ năng số"
+    assert register.enrolments.digital_of(an) == (DigitalSkill.NONE, True)
