@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -359,6 +360,24 @@ class ModelsPage(QWidget):
             self._done("Đã lưu thành viên của hộ.")
 
 
+def _with_save(dialog: QDialog, *parts: QWidget | QLayout | tuple[QWidget, int]) -> None:
+    """A dialog's parts one under another, then its error line and Save / Cancel (Save calls its `save`)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    translate_buttons(buttons)
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    for part in parts:
+        if isinstance(part, tuple):
+            layout.addWidget(*part)
+        elif isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    layout.addWidget(dialog.error)
+    layout.addWidget(buttons)
+
+
 class ModelSheetDialog(QDialog):
     """One score sheet: a box per criterion, the verdict computed as it is typed. Before the branch's review
     it is the self-assessment; after it, the branch's own scores; after the decision, a correction with its
@@ -389,17 +408,8 @@ class ModelSheetDialog(QDialog):
         form.addRow("Ghi chú:", self.note)
         self.verdict = QLabel()
         self.error = ErrorLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        translate_buttons(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{self.criteria.name}</b> — đạt khi tổng từ {self.criteria.pass_rule.min_total} "
-                                "điểm và mọi tiêu chí phải đạt đủ điểm ghi bên cạnh."))
-        layout.addLayout(form)
-        layout.addWidget(self.verdict)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        _with_save(self, QLabel(f"<b>{self.criteria.name}</b> — đạt khi tổng từ {self.criteria.pass_rule.min_total} "
+                                "điểm và mọi tiêu chí phải đạt đủ điểm ghi bên cạnh."), form, self.verdict)
         self._judge()
 
     def scores(self) -> dict[str, int]:
@@ -446,14 +456,7 @@ class ModelDecisionDialog(QDialog):
                          ("Người ký:", self.signer), ("Chức vụ:", self.title)):
             form.addRow(label, w)
         self.error = ErrorLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        translate_buttons(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        _with_save(self, form)
 
     def save(self) -> None:
         try:
@@ -504,14 +507,7 @@ class SubjectDialog(QDialog):
             form.addRow("Loại:", self.kind)
             form.addRow("Số cán bộ, người lao động:", self.headcount)
         self.error = ErrorLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        translate_buttons(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        _with_save(self, form)
 
     def _find_head(self, text: str) -> None:
         self.head.clear()
@@ -573,16 +569,7 @@ class MembersDialog(QDialog):
         for w in (self.find, self.found, self.relation, self.add_button):
             adding.addWidget(w, 1 if w in (self.find, self.found) else 0)
         self.error = ErrorLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        translate_buttons(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.remove_button)
-        layout.addLayout(adding)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        _with_save(self, (self.list, 1), self.remove_button, adding)
         self.names = {cid: name for cid, name, _ in register.households.member_names(household_id)}
         self._show()
 
