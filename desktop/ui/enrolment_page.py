@@ -98,17 +98,18 @@ class EnrolmentPage(QWidget):
                                    lambda: self.model.total, self.open_sheet, self)
         self.count = QLabel()
 
-        buttons = QHBoxLayout()
-        for text, slot in (("Đăng ký cả xã, thôn, nhóm…", self.register_many),
-                           ("Tự đánh giá (Enter)", lambda: self.open_sheet(SheetKind.SELF)),
-                           ("Chi hội xét (Ctrl+R)", lambda: self.open_sheet(SheetKind.REVIEW)),
-                           ("Đính chính…", lambda: self.open_sheet(SheetKind.CORRECTION)),
-                           ("Rút tên…", self.withdraw), ("Khôi phục", self.reinstate),
-                           ("Kỹ năng số…", self.confirm_digital)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch()
+        buttons, more = QHBoxLayout(), QHBoxLayout()  # two rows: the window keeps fitting a small screen
+        for row, actions in ((buttons, (("Đăng ký cả xã, thôn, nhóm…", self.register_many),
+                                        ("Tự đánh giá (Enter)", lambda: self.open_sheet(SheetKind.SELF)),
+                                        ("Chi hội xét (Ctrl+R)", lambda: self.open_sheet(SheetKind.REVIEW)),
+                                        ("Đính chính…", lambda: self.open_sheet(SheetKind.CORRECTION)))),
+                             (more, (("Rút tên…", self.withdraw), ("Khôi phục", self.reinstate),
+                                     ("Kỹ năng số…", self.confirm_digital)))):
+            for text, slot in actions:
+                button = QPushButton(text)
+                button.clicked.connect(slot)
+                row.addWidget(button)
+            row.addStretch()
         QShortcut(QKeySequence("Ctrl+R"), self, lambda: self.open_sheet(SheetKind.REVIEW))
         self.plan_label = QLabel()
         self.plan_label.setWordWrap(True)
@@ -122,6 +123,7 @@ class EnrolmentPage(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addLayout(more)
         if load:
             self.apply_filter()
 
