@@ -22,7 +22,7 @@ from desktop.db.engine import Database, is_sqlite
 from desktop.db.integrity import file_problem
 from desktop.domain.retention import to_keep
 from desktop.services.claims import RESTORING, Claim, Held, others
-from desktop.services.failures import disk_full, is_disk_full
+from desktop.services.disk_space import disk_full, is_disk_full
 
 log = logging.getLogger(__name__)
 

@@ -4,8 +4,6 @@ repeats the error's own text, which can carry SQL and a row's personal data (tha
 
 from __future__ import annotations
 
-import errno
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -14,24 +12,13 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from desktop import config
 from desktop.db.integrity import DamagedDatabase, looks_damaged
+from desktop.services.backups import newest_good
+from desktop.services.disk_space import MB, disk_full, is_disk_full
 
 NOTHING_SAVED = "Việc vừa làm chưa được lưu (không có gì lưu dở dang); mọi thứ đã lưu trước đó vẫn còn nguyên."
-MB = 1024 * 1024
-
-
-def disk_full(folder: Path, needed: int = 0) -> str:
-    free = _free(folder)
-    text = f"Ổ đĩa chứa thư mục {folder} đã đầy" + (f" (còn trống {_mb(free)})" if free is not None else "") + "."
-    if needed > (free or 0):
-        text += f" Cần trống thêm ít nhất {_mb(needed - (free or 0))}:"
-    else:
-        text += " Cần giải phóng chỗ trống:"
-    return text + " xoá bớt tệp không cần (hoặc chuyển sang ổ khác) rồi làm lại."
 
 
 def damaged(data: Path) -> str:
-    from desktop.services.backups import newest_good  # backups imports this module
-
     return damaged_text(data, newest_good(data))
 
 
@@ -72,34 +59,8 @@ def explain(error: BaseException, data: Path, url: str | None = None) -> str | N
     return None
 
 
-def is_disk_full(error: BaseException, data: Path) -> bool:
-    text = str(getattr(error, "orig", None) or error).lower()
-    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return True
-    if not isinstance(error, DBAPIError | sqlite3.Error):
-        return False
-    if "database or disk is full" in text or "no space left" in text:
-        return True
-    # SQLite reports a write into the log that found no room as an I/O error
-    return "disk i/o error" in text and (_free(data) or 0) < 64 * MB
-
-
 def _connection_lost(error: DBAPIError, text: str) -> bool:
     return error.connection_invalidated or any(s in text for s in (
         "connection refused", "could not connect", "server closed the connection", "terminating connection",
         "connection is closed", "connection timed out", "no route to host", "name or service not known",
         "the connection is lost", "consuming input failed", "connection failed"))
-
-
-def _free(folder: Path) -> int | None:
-    for place in (folder, *folder.parents):
-        try:
-            return shutil.disk_usage(place).free
-        except OSError:
-            continue
-    return None
-
-
-def _mb(n: int) -> str:
-    mb = max(n, 0) / MB
-    return (f"{mb:.1f} MB".replace(".", ",") if mb < 10 else f"{mb:,.0f} MB".replace(",", "."))

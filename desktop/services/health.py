@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import text
@@ -17,7 +18,7 @@ from desktop.db.engine import is_sqlite
 from desktop.db.integrity import DamagedDatabase
 from desktop.domain import admin_units
 from desktop.services import failures
-from desktop.services.register import OpenError, open_register
+from desktop.services.register import OpenError, Register, open_services
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ class Step:
 def self_test(folder: Path, url: str | None = None) -> list[Step]:
     steps: list[Step] = [Step(True, f"Sổ Công dân học tập phiên bản {__version__}")]
     try:
-        register = open_register(folder, url)
+        register = open_services(folder, url, date.today, Register)
     except OpenError as e:
         return [*steps, Step(False, str(e))]
     try:

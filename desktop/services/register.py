@@ -1,4 +1,7 @@
-"""Opening the register: the database brought up to date, and the services over it."""
+"""Opening the register: the database brought up to date, and the services over its tables.
+
+The services that work on a whole register (sending, receiving, the upper level's area) take a `Register`
+and are composed over it in desk.py, which nothing in this layer imports."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
@@ -26,6 +30,7 @@ from desktop.services.recognition import RecognitionService
 from desktop.services.year_stats import YearStatsService
 
 log = logging.getLogger(__name__)
+R = TypeVar("R", bound="Register")
 
 
 class OpenError(RuntimeError):
@@ -53,24 +58,12 @@ class Register:
     problems: list[str]  # found while opening (a broken criteria file); the program goes on
     claim: Claim | None = None  # this opening's hold on the folder (a restore waits for every other to close)
 
-    # the exchange's services, made when first used (they need the register itself)
+    # the office's keys, made when first used (the exchange, and the signed codes on paper)
     @cached_property
     def keys(self):  # noqa: ANN201
         from desktop.services.exchange_keys import KeyService
 
         return KeyService(self.db, self.folder, self.office.clerk_name)
-
-    @cached_property
-    def sending(self):  # noqa: ANN201
-        from desktop.services.sending import SendingService
-
-        return SendingService(self, self.keys)
-
-    @cached_property
-    def receiving(self):  # noqa: ANN201
-        from desktop.services.receiving import ReceivingService
-
-        return ReceivingService(self, self.keys)
 
     # the registers of Programme 387's learning models
     @cached_property
@@ -109,19 +102,14 @@ class Register:
 
         return ModelStatsService(self.db, self.office.clerk_name)
 
-    @cached_property
-    def area(self):  # noqa: ANN201
-        from desktop.services.area import AreaService
-
-        return AreaService(self)
-
     def close(self) -> None:
         self.db.dispose()
         if self.claim is not None:
             self.claim.release()
 
 
-def open_register(folder: Path, url: str | None = None, today: Callable[[], date] = date.today) -> Register:
+def open_services(folder: Path, url: str | None, today: Callable[[], date], kind: type[R]) -> R:
+    """The register in `folder` (or at `url`), opened as `kind` (Register or a composition over it)."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     if claims.restoring(folder):
         raise OpenError("Sổ đang được khôi phục từ bản sao lưu (ở một cửa sổ hoặc lệnh khác): chờ xong rồi mở lại.")
@@ -138,7 +126,7 @@ def open_register(folder: Path, url: str | None = None, today: Callable[[], date
     criteria = CriteriaService(db, actor)
     problems = criteria.sync_shipped()
     enrolments = EnrolmentService(db, criteria, actor, today)
-    register = Register(folder, db, office, CitizenService(db, actor, today), criteria, enrolments,
+    register = kind(folder, db, office, CitizenService(db, actor, today), criteria, enrolments,
                         RecognitionService(db, enrolments, actor), YearStatsService(db, actor), problems, claim)
     register.problems += register.model_criteria.sync_shipped()
     return register

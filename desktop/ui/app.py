@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import APP_NAME, __version__, config
 from desktop.resources import resource
-from desktop.services.register import DamagedRegister, OpenError, open_register
+from desktop.services.desk import DamagedRegister, OpenError, open_register
 from desktop.ui import messages
 
 BENCH_T0 = "SO_CDHT_BENCH_T0"  # set by the bench command: the moment it started this process

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWi
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.models387 import Model
 from desktop.domain.numbers import vn_int, vn_percent
-from desktop.services.register import Register
+from desktop.services.desk import Desk
 from desktop.services.safe_write import write_atomically
 from desktop.services.year_stats import NATIONAL_TARGETS
 from desktop.ui.exchange_pages import _fill, _table
@@ -29,7 +29,7 @@ def _rate(recognized: int, total: int) -> float | None:
 
 
 class AreaPage(QWidget):
-    def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
+    def __init__(self, register: Desk, year: int, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self._r = register
         register.area.define_groups()  # the groups the received packages name, before the tables are laid out

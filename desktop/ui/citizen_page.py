@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.services.citizens import CitizenError
-from desktop.services.register import Register
+from desktop.services.desk import Desk
 from desktop.ui import messages
 from desktop.ui.citizen_dialog import CitizenDialog
 from desktop.ui.citizen_model import CitizenTableModel
@@ -36,7 +36,7 @@ class CitizenPage(QWidget):
     changed = Signal()  # the register changed: other views may refresh
     said = Signal(str)  # a line for the status bar ("Đã lưu: …")
 
-    def __init__(self, register: Register, deleted: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, deleted: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._register = register
         self._deleted = deleted

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.numbers import vn_int, vn_percent
-from desktop.services.register import Register
+from desktop.services.desk import Desk
 from desktop.services.year_stats import GroupLine, Line, YearStats
 from desktop.ui.widgets import scrolling_layout, show_all_rows
 from desktop.ui.year_settings_dialog import YearSettingsDialog
@@ -33,7 +33,7 @@ WORKPLACE_HEADERS = ["Nơi làm việc (cán bộ, công chức)", "Trong sổ",
 
 
 class DashboardPage(QWidget):
-    def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
+    def __init__(self, register: Desk, year: int, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self._register = register
         self.year = year

@@ -27,8 +27,8 @@ from desktop.domain.cycle import Status
 from desktop.domain.digital import DigitalSkill
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.numbers import vn_int
+from desktop.services.desk import Desk
 from desktop.services.enrolments import CycleError
-from desktop.services.register import Register
 from desktop.ui import messages
 from desktop.ui.assessment_dialog import AssessmentDialog, SheetKind
 from desktop.ui.filters import FilterBar
@@ -47,7 +47,7 @@ COLUMNS: list[Column[EnrolmentRow]] = [
 ]
 
 
-def enrolment_model(register: Register, flt: EnrolmentFilter) -> PagedModel[EnrolmentRow, EnrolmentFilter]:
+def enrolment_model(register: Desk, flt: EnrolmentFilter) -> PagedModel[EnrolmentRow, EnrolmentFilter]:
     return PagedModel(COLUMNS, register.enrolments.count,
                       lambda f, offset, limit, total: register.enrolments.page(f, offset, limit, total), flt)
 
@@ -64,7 +64,7 @@ def sheet_kind_for(row: EnrolmentRow) -> SheetKind | None:
     return None
 
 
-def sheet_dialog_for(register: Register, year: int, row: EnrolmentRow, parent: QWidget,
+def sheet_dialog_for(register: Desk, year: int, row: EnrolmentRow, parent: QWidget,
                      kind: SheetKind | None = None) -> AssessmentDialog | None:
     kind = kind or sheet_kind_for(row)
     if kind is None:
@@ -77,7 +77,7 @@ class EnrolmentPage(QWidget):
     changed = Signal()
     said = Signal(str)  # a line for the status bar
 
-    def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
+    def __init__(self, register: Desk, year: int, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self._register = register
         self.year = year
@@ -245,7 +245,7 @@ class EnrolmentPage(QWidget):
 class RegisterDialog(QDialog):
     """Register a whole village, a group, or the commune for the year, on a registration date."""
 
-    def __init__(self, register: Register, year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._register = register
         self._year = year

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from desktop.exchange.certificate_code import CodeCheck
 from desktop.exchange.keys import KeyError_
 from desktop.exchange.package import PackageError
+from desktop.services.desk import Desk
 from desktop.services.printing import check_certificate
 from desktop.services.receiving import ReceiveCheck
-from desktop.services.register import Register
 from desktop.services.safe_write import write_atomically
 from desktop.ui.geometry import fit
 from desktop.ui.passphrase import PassphraseKeeper
@@ -57,7 +57,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], numbers_from: int | None =
 class SendDialog(QDialog):
     """A commune's packages for the year: export the next one, and see which came back with a receipt."""
 
-    def __init__(self, register: Register, year: int, keeper: PassphraseKeeper, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, year: int, keeper: PassphraseKeeper, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._r, self._year, self._keeper = register, year, keeper
         self.setWindowTitle(f"Gửi tệp năm {year} lên cấp trên")
@@ -125,7 +125,7 @@ class SendDialog(QDialog):
 class ReceivePage(QWidget):
     """The upper level's inbox: files are checked first (nothing merged), then the good ones merged."""
 
-    def __init__(self, register: Register, keeper: PassphraseKeeper, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, keeper: PassphraseKeeper, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._r, self._keeper = register, keeper
         self.checks: list[tuple[Path, ReceiveCheck | None, str]] = []
@@ -208,7 +208,7 @@ class ReceivePage(QWidget):
 class CheckCertificateDialog(QDialog):
     """Scan or paste the QR code of a certificate: genuine or not, and whose."""
 
-    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._r = register
         self.setWindowTitle("Kiểm tra giấy công nhận")

@@ -26,7 +26,7 @@ from desktop.domain.admin_units import bare_name
 from desktop.exchange.keys import KeyError_
 from desktop.print.data import OfficeHeader
 from desktop.print.key_form import key_form
-from desktop.services.register import Register
+from desktop.services.desk import Desk
 from desktop.services.safe_write import write_atomically
 from desktop.ui import messages
 from desktop.ui.geometry import fit
@@ -35,7 +35,7 @@ from desktop.ui.widgets import ErrorLabel
 
 
 class KeysDialog(QDialog):
-    def __init__(self, register: Register, keeper: PassphraseKeeper, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, keeper: PassphraseKeeper, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._r = register
         self._keeper = keeper

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, PRODUCER, __version__
 from desktop.services import exports
+from desktop.services.desk import Desk
 from desktop.services.enrolments import CycleError
 from desktop.services.office import OfficeError
-from desktop.services.register import Register
 from desktop.services.safe_write import write_atomically
 from desktop.ui import messages
 from desktop.ui.citizen_page import CitizenPage
@@ -47,7 +47,7 @@ FIRST_YEAR = 2021  # the programme runs 2021-2030
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, register: Register, year: int | None = None) -> None:
+    def __init__(self, register: Desk, year: int | None = None) -> None:
         super().__init__()
         self.register = register
         info = register.office.info()

@@ -37,6 +37,7 @@ from desktop.domain.names import search_key
 from desktop.domain.numbers import vn_int, vn_percent
 from desktop.domain.scoring import ScoreError, judge
 from desktop.exchange.keys import KeyError_
+from desktop.services.desk import Desk
 from desktop.services.household_import import HouseholdImport
 from desktop.services.household_import import Outcome as HouseholdOutcome
 from desktop.services.model_cycle import ModelCycleError
@@ -49,7 +50,6 @@ from desktop.services.model_registers import (
     OrganisationDraft,
 )
 from desktop.services.printing import DocumentKind, PrintError
-from desktop.services.register import Register
 from desktop.services.safe_write import atomic_file
 from desktop.sheets.roster_read import RosterFileError
 from desktop.ui import messages
@@ -65,7 +65,7 @@ class ModelsPage(QWidget):
     changed = Signal()
     said = Signal(str)
 
-    def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True,
+    def __init__(self, register: Desk, year: int, parent: QWidget | None = None, load: bool = True,
                  keeper: PassphraseKeeper | None = None) -> None:
         super().__init__(parent)
         self._r = register
@@ -388,7 +388,7 @@ class ModelSheetDialog(QDialog):
     it is the self-assessment; after it, the branch's own scores; after the decision, a correction with its
     reason."""
 
-    def __init__(self, register: Register, model: Model, enrolment_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, model: Model, enrolment_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._cycle = register.model_cycle(model)
         self._id = enrolment_id
@@ -443,7 +443,7 @@ class ModelSheetDialog(QDialog):
 
 
 class ModelDecisionDialog(QDialog):
-    def __init__(self, register: Register, model: Model, year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, model: Model, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._cycle = register.model_cycle(model)
         self._year = year
@@ -481,7 +481,7 @@ class ModelDecisionDialog(QDialog):
 class SubjectDialog(QDialog):
     """A new household (its village and head, a person of the register), clan or unit."""
 
-    def __init__(self, register: Register, model: Model, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, model: Model, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._r, self._model = register, model
         self.setWindowTitle(f"Thêm {model.title.lower().replace(' học tập', '')}")
@@ -548,7 +548,7 @@ class MembersDialog(QDialog):
 
     RELATIONS = ("Vợ", "Chồng", "Con", "Cha", "Mẹ", "Cháu", "Anh", "Chị", "Em", "Khác")
 
-    def __init__(self, register: Register, household_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, household_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._r, self._id = register, household_id
         self.draft, self._version = register.households.get(household_id)
@@ -630,7 +630,7 @@ class WorkplacesDialog(QDialog):
     """The officials' workplaces as typed (free text) matched once to the units: everyone of a text joins the
     unit chosen, and the text is not offered again."""
 
-    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._r = register
         self.setWindowTitle("Gắn nơi làm việc với đơn vị học tập")
@@ -687,7 +687,7 @@ class ModelPrintDialog(QDialog):
     KINDS = (DocumentKind.REGISTRATION, DocumentKind.ASSESSMENT_SHEET, DocumentKind.PROPOSAL, DocumentKind.DECISION,
              DocumentKind.CERTIFICATE)
 
-    def __init__(self, register: Register, model: Model, year: int, keeper: PassphraseKeeper,
+    def __init__(self, register: Desk, model: Model, year: int, keeper: PassphraseKeeper,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._r, self._model, self._year, self._keeper = register, model, year, keeper

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.print.page import Cancelled
+from desktop.services.desk import Desk
 from desktop.services.printing import DocumentKind, Printed, PrintError, PrintService
-from desktop.services.register import Register
 from desktop.services.safe_write import atomic_file
 from desktop.ui import messages
 from desktop.ui.geometry import fit
@@ -41,7 +41,7 @@ PER_PERSON = {DocumentKind.REGISTRATION, DocumentKind.ASSESSMENT_SHEET, Document
 
 
 class PrintDialog(QDialog):
-    def __init__(self, register: Register, year: int, selected: list[tuple[int, str]] | None = None,
+    def __init__(self, register: Desk, year: int, selected: list[tuple[int, str]] | None = None,
                  parent: QWidget | None = None, keeper: PassphraseKeeper | None = None) -> None:
         """`selected`: (enrolment id, name) of the people chosen on the year's list, if any."""
         super().__init__(parent)

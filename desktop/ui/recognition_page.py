@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from desktop.db.enrolment_queries import EnrolmentFilter
 from desktop.domain.cycle import Status
 from desktop.domain.numbers import vn_int
+from desktop.services.desk import Desk
 from desktop.services.enrolments import CycleError
-from desktop.services.register import Register
 from desktop.ui import messages
 from desktop.ui.enrolment_page import enrolment_model, sheet_dialog_for
 from desktop.ui.filters import SEARCH_PAUSE_MS
@@ -34,7 +34,7 @@ class RecognitionPage(QWidget):
     changed = Signal()
     said = Signal(str)
 
-    def __init__(self, register: Register, year: int, parent: QWidget | None = None, load: bool = True) -> None:
+    def __init__(self, register: Desk, year: int, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self._register = register
         self.year = year
@@ -171,7 +171,7 @@ class RecognitionPage(QWidget):
 class DecisionDialog(QDialog):
     """Number, date and signer of the decision that recognizes everyone on the proposal list."""
 
-    def __init__(self, register: Register, year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._register = register
         self._year = year

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.groups import CitizenGroup
-from desktop.services.register import Register
+from desktop.services.desk import Desk
 from desktop.services.roster import DryRun, Outcome, RosterError, RosterService
 from desktop.services.safe_write import atomic_file
 from desktop.sheets.roster_errors import error_copy
@@ -36,7 +36,7 @@ SHOWN_ROWS = 5_000  # the table shows the first rows; the counts and the error f
 
 
 class RosterDialog(QDialog):
-    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = RosterService(register)
         self.dry: DryRun | None = None

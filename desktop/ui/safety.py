@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.logs import mark_ended, mark_running
 from desktop.services import backups, claims, failures
-from desktop.services.register import DamagedRegister, Register
+from desktop.services.desk import DamagedRegister, Desk
 from desktop.ui import messages
 
 log = logging.getLogger("desktop.ui")
@@ -59,7 +59,7 @@ def install_crash_dialog(log_path: Path, data: Path | None = None, url: str | No
 class DailyBackup(QObject):
     """A backup a few seconds after start and then every hour if the day has none yet."""
 
-    def __init__(self, register: Register, parent: QObject) -> None:
+    def __init__(self, register: Desk, parent: QObject) -> None:
         super().__init__(parent)
         self._register = register
         self.timer = QTimer(self)
@@ -116,7 +116,7 @@ def release(data: Path, lock: QLockFile | None) -> None:
         lock.unlock()
 
 
-def backup_now(parent: QWidget, register: Register) -> Path | None:
+def backup_now(parent: QWidget, register: Desk) -> Path | None:
     folder = QFileDialog.getExistingDirectory(parent, "Chọn nơi sao lưu (ví dụ USB)", str(Path.home()))
     if not folder:
         return None
@@ -129,7 +129,7 @@ def backup_now(parent: QWidget, register: Register) -> Path | None:
     return path
 
 
-def restore_from(parent: QWidget | None, register: Register | None, path: Path | None = None,
+def restore_from(parent: QWidget | None, register: Desk | None, path: Path | None = None,
                  folder: Path | None = None, damaged: bool = False) -> bool:
     """Preview, confirm, restore; the window then closes and the clerk opens the program again. Works on
     the file level: `register` may be None when the register is too damaged to open."""
@@ -180,7 +180,7 @@ def offer_restore(error: DamagedRegister, folder: Path) -> None:
     restore_from(None, None, error.good.path, folder=folder, damaged=True)
 
 
-def add_backup_menu(window, register: Register) -> None:  # noqa: ANN001 - a QMainWindow
+def add_backup_menu(window, register: Desk) -> None:  # noqa: ANN001 - a QMainWindow
     from PySide6.QtGui import QAction
 
     menu = window.menuBar().addMenu("&Sao lưu")

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSpinBox, QTabWidget
 
 from desktop import PRODUCER
-from desktop.services.register import Register
+from desktop.services.desk import Desk
 from desktop.ui.area_page import AreaPage
 from desktop.ui.exchange_pages import CheckCertificateDialog, ReceivePage, SendDialog
 from desktop.ui.geometry import fit
@@ -21,7 +21,7 @@ FIRST_YEAR = 2021
 
 
 class UpperWindow(QMainWindow):
-    def __init__(self, register: Register, year: int | None = None) -> None:
+    def __init__(self, register: Desk, year: int | None = None) -> None:
         super().__init__()
         self.register = register
         info = register.office.info()

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.criteria import CriteriaError
 from desktop.domain.groups import CitizenGroup
+from desktop.services.desk import Desk
 from desktop.services.enrolments import CycleError
-from desktop.services.register import Register
 from desktop.ui import messages
 from desktop.ui.widgets import ErrorLabel
 
 
 class YearSettingsDialog(QDialog):
-    def __init__(self, register: Register, year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._register = register
         self._year = year

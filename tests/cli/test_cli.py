@@ -48,7 +48,7 @@ def test_data_dir_from_environment_in_a_real_process(tmp_path):
 
 def test_self_test_after_deletions(tmp_path, capsys):
     from desktop.db.citizen_queries import CitizenFilter
-    from desktop.services.register import open_register
+    from desktop.services.desk import open_register
 
     data = tmp_path / "d"
     main(["--data-dir", str(data), "demo", "--citizens", "30"])

@@ -1,8 +1,8 @@
 """The exchange from the command line, as the upper level's batch work would run it."""
 
 from desktop.__main__ import main
+from desktop.services.desk import open_register
 from desktop.services.office import OfficeSetup
-from desktop.services.register import open_register
 
 
 def test_keys_export_receive_receipt_and_certificate_check(tmp_path, capsys, monkeypatch):

@@ -1,7 +1,7 @@
 """`setup`: the first-start wizard's choices from the command line."""
 
 from desktop.__main__ import main
-from desktop.services.register import open_register
+from desktop.services.desk import open_register
 
 
 def test_setup_by_name_without_marks_or_by_code(tmp_path, capsys, monkeypatch):

@@ -87,7 +87,7 @@ def test_recognizing_a_year(tmp_path, delay):
     """The end-of-year batch over the assessed: the proposal list (one transaction), then the decision
     (another). Killed anywhere: neither, the list alone, or both, each whole."""
     from desktop.db.enrolment_queries import EnrolmentFilter
-    from desktop.services.register import open_register
+    from desktop.services.desk import open_register
 
     data = tmp_path / "d"
     main(["--data-dir", str(data), "demo", "--citizens", str(ASSESSED), "--no-year"])
@@ -119,8 +119,8 @@ def test_recognizing_a_year(tmp_path, delay):
 
 
 def test_receiving(tmp_path):
+    from desktop.services.desk import open_register
     from desktop.services.office import OfficeSetup
-    from desktop.services.register import open_register
 
     xa, tinh = tmp_path / "xa", tmp_path / "tinh"
     os.environ["SO_CDHT_PASSPHRASE"] = "mat-khau-dai-du"

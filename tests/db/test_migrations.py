@@ -7,7 +7,7 @@ from sqlalchemy import inspect, text
 from desktop import config
 from desktop.db import migrate
 from desktop.db.engine import Database, is_sqlite
-from desktop.services.register import OpenError, open_register
+from desktop.services.desk import OpenError, open_register
 
 
 @pytest.fixture

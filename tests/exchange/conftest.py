@@ -10,8 +10,8 @@ from desktop.domain.groups import CitizenGroup
 from desktop.domain.sex import Sex
 from desktop.services.demo import fill_demo
 from desktop.services.demo_year import fill_demo_year
+from desktop.services.desk import Desk, open_register
 from desktop.services.office import OfficeSetup
-from desktop.services.register import Register, open_register
 
 YEAR = 2026
 PASS = "mat-khau-thu-nghiem"
@@ -19,13 +19,13 @@ PASS = "mat-khau-thu-nghiem"
 
 @dataclass
 class Area:
-    upper: Register
-    a: Register
-    b: Register
+    upper: Desk
+    a: Desk
+    b: Desk
     keys: Path  # public key files as they travel
 
 
-def setup_commune(folder: Path, code: int, name: str, seed: int) -> Register:
+def setup_commune(folder: Path, code: int, name: str, seed: int) -> Desk:
     r = open_register(folder, today=lambda: date(2026, 11, 25))
     r.office.set_up(OfficeSetup(68, "Lâm Đồng", code, name, f"Hội Khuyến học {name.lower()}", "Nguyễn Thị Lan",
                                 "Hội Khuyến học tỉnh Lâm Đồng", ("Thôn 1", "Thôn 2")))

@@ -17,9 +17,9 @@ from desktop.domain import groups
 from desktop.domain.citizen import CitizenDraft
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.sex import Sex
+from desktop.services.desk import open_register
 from desktop.services.office import OfficeSetup
 from desktop.services.printing import DocumentKind, PrintService
-from desktop.services.register import open_register
 from desktop.services.roster import Outcome, RosterService
 from tests.exchange.conftest import PASS, YEAR
 from tests.unit.test_criteria import four_group_doc

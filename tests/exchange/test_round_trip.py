@@ -61,8 +61,8 @@ def test_corrections_and_stale_files(area, tmp_path):
 
 
 def test_the_upper_level_sends_its_own_file_further_up(area, tmp_path):
+    from desktop.services.desk import open_register
     from desktop.services.office import OfficeSetup
-    from desktop.services.register import open_register
 
     # the province has the communes' files; the central association receives the province's
     for commune in (area.a, area.b):

@@ -22,7 +22,7 @@ YEAR = 2026
 
 @pytest.fixture(scope="module")
 def commune(tmp_path_factory):
-    from desktop.services.register import open_register
+    from desktop.services.desk import open_register
 
     register = open_register(tmp_path_factory.mktemp("print") / "data", today=lambda: date(2026, 11, 25))
     fill_demo(register, 400, seed=11)

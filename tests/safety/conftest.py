@@ -9,7 +9,7 @@ import pytest
 
 from desktop import config
 from desktop.services import backups
-from desktop.services.register import Register
+from desktop.services.desk import Desk
 from tests.conftest import add
 
 NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường")
@@ -30,7 +30,7 @@ def damage(file: Path, how: str) -> None:
 
 
 @pytest.fixture
-def backed_up(office: Register) -> Register:
+def backed_up(office: Desk) -> Desk:
     """Three people, a backup of them, then a fourth person saved after it."""
     for name in NAMES:
         add(office, name, birth="1980")
@@ -39,7 +39,7 @@ def backed_up(office: Register) -> Register:
     return office
 
 
-def damaged_folder(register: Register, how: str) -> tuple[Path, bytes]:
+def damaged_folder(register: Desk, how: str) -> tuple[Path, bytes]:
     """The register closed and its file damaged; returns the folder and the damaged bytes."""
     register.close()
     file = register.folder / config.DB_FILE

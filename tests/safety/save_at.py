@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from desktop.services.citizens import CitizenError
-from desktop.services.register import open_register
+from desktop.services.desk import open_register
 
 STEP = 0.25  # seconds between two people's instants
 

@@ -11,7 +11,7 @@ from desktop.__main__ import main
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.db.integrity import DamagedDatabase, file_problem
 from desktop.services import failures
-from desktop.services.register import DamagedRegister, open_register
+from desktop.services.desk import DamagedRegister, open_register
 from tests.safety.conftest import NAMES, damage, damaged_folder
 
 pytestmark = pytest.mark.sqlite_only

@@ -20,7 +20,7 @@ from desktop.__main__ import main
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.services import backups
 from desktop.services.demo import PersonMaker
-from desktop.services.register import open_register
+from desktop.services.desk import open_register
 from tests.conftest import TODAY, VILLAGES
 
 pytestmark = pytest.mark.sqlite_only

@@ -17,11 +17,11 @@ from desktop import config
 from desktop.__main__ import main
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.services import backups, claims
-from desktop.services.register import OpenError, open_register
+from desktop.services.desk import OpenError, open_register
 from tests.conftest import add
 
 pytestmark = pytest.mark.sqlite_only
-HOLD = ("import sys; from pathlib import Path; from desktop.services.register import open_register; "
+HOLD = ("import sys; from pathlib import Path; from desktop.services.desk import open_register; "
         "r = open_register(Path(sys.argv[1])); print('ready', flush=True); sys.stdin.read(); r.close()")
 
 

@@ -69,7 +69,7 @@ def test_the_server_stopped_in_the_middle_of_an_import(own_server, tmp_path):
     no_personal_data(err, personal)
     server("restart")
     from desktop.db.citizen_queries import CitizenFilter
-    from desktop.services.register import open_register
+    from desktop.services.desk import open_register
 
     r = open_register(folder, url)
     try:

@@ -8,7 +8,7 @@ from desktop.db.citizen_queries import CitizenFilter
 from desktop.db.integrity import file_problem
 from desktop.domain.retention import to_keep
 from desktop.services import backups
-from desktop.services.register import open_register
+from desktop.services.desk import open_register
 from tests.conftest import add
 
 pytestmark = pytest.mark.sqlite_only  # backups of the SQLite file; a server has its own tools

@@ -248,7 +248,7 @@ def test_a_bulk_registration_audits_only_its_own_rows(office):
 
     from desktop.db.engine import is_sqlite
     from desktop.db.models import AuditEntry, Enrolment
-    from desktop.services.register import open_register
+    from desktop.services.desk import open_register
 
     if is_sqlite(office.db.engine):
         pytest.skip("SQLite writes one transaction at a time: nothing can land beside a batch")

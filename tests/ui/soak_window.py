@@ -18,8 +18,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop.services.demo_data import GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE  # noqa: E402
+from desktop.services.desk import open_register  # noqa: E402
 from desktop.services.office import OfficeSetup  # noqa: E402
-from desktop.services.register import open_register  # noqa: E402
 from desktop.ui.app import _rss_mb, make_app  # noqa: E402
 from desktop.ui.assessment_dialog import AssessmentDialog  # noqa: E402
 from desktop.ui.citizen_dialog import CitizenDialog  # noqa: E402

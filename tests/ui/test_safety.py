@@ -54,7 +54,7 @@ def test_daily_backup_and_restore_from_the_menu(qtbot, office, monkeypatch):
     monkeypatch.setattr(messages, "inform", lambda *a: None)
     assert safety.restore_from(parent, office, daily.last)
     from desktop.db.citizen_queries import CitizenFilter
-    from desktop.services.register import open_register
+    from desktop.services.desk import open_register
 
     again = open_register(office.folder)
     try:
@@ -125,7 +125,7 @@ def test_a_new_pc_restores_from_the_first_start_wizard(qtbot, office, tmp_path, 
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFileDialog, QWizard
 
-    from desktop.services.register import open_register
+    from desktop.services.desk import open_register
     from desktop.ui.setup_wizard import SetupWizard
 
     add(office, "Nguyễn Văn An", birth="1980")

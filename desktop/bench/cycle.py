@@ -9,16 +9,17 @@ import statistics
 import time
 from datetime import date
 
-from desktop.bench import Figure, _timed, scratch_copy, sqlite_floor
+from desktop.bench.measure import Figure, timed
+from desktop.bench.scratch import scratch_copy, sqlite_floor
 from desktop.db.enrolment_queries import EnrolmentFilter
 from desktop.services.demo_year import fill_demo_year
-from desktop.services.register import Register
+from desktop.services.desk import Desk
 
 DASHBOARD_RUNS = 10
 ASSESSMENTS = 50
 
 
-def cycle_figures(register: Register) -> dict[str, Figure]:
+def cycle_figures(register: Desk) -> dict[str, Figure]:
     year = date.today().year
     figures: dict[str, Figure] = {}
     if register.enrolments.count(EnrolmentFilter(year)) == 0:
@@ -27,7 +28,7 @@ def cycle_figures(register: Register) -> dict[str, Figure]:
         figures["demo_year_s"] = Figure(time.perf_counter() - started, "s", None, None, f"tạo năm mẫu {year}")
     database = register.db.engine.url.database
     assert database
-    dashboard = sorted(_timed(lambda: register.stats.compute(year)) for _ in range(DASHBOARD_RUNS))
+    dashboard = sorted(timed(lambda: register.stats.compute(year)) for _ in range(DASHBOARD_RUNS))
     figures["dashboard_ms"] = Figure(statistics.median(dashboard), "ms", 300,
                                      sqlite_floor(register, lambda: _raw_dashboard(database, year)),
                                      f"số liệu bảng tổng hợp năm {year} (nhóm, thôn, đơn vị)")
@@ -46,7 +47,7 @@ def cycle_figures(register: Register) -> dict[str, Figure]:
         times = []
         for eid in ids:
             scores = {c: rnd.randint(6, 10) for c in codes}
-            times.append(_timed(lambda e=eid, sc=scores: copy.enrolments.record_self(e, sc)))
+            times.append(timed(lambda e=eid, sc=scores: copy.enrolments.record_self(e, sc)))
         figures["assessment_save_ms"] = Figure(statistics.median(times), "ms", 50,
                                                sqlite_floor(copy, lambda: _raw_assessment(copy_db, year + 2, codes)),
                                                "lưu một phiếu tự đánh giá (kiểm tra, tính kết quả, ghi, nhật ký)")
@@ -55,7 +56,7 @@ def cycle_figures(register: Register) -> dict[str, Figure]:
 
 def _raw_dashboard(database: str, year: int) -> float:
     with sqlite3.connect(database) as db:
-        return statistics.median(_timed(lambda: db.execute(
+        return statistics.median(timed(lambda: db.execute(
             "SELECT c.village_id, e.citizen_group, count(*), sum(e.passed IS NOT NULL), "
             "sum(e.status = 'recognized') FROM enrolment e JOIN citizen c ON c.id = e.citizen_id "
             "WHERE e.year = ? GROUP BY 1, 2", (year,)).fetchall()) for _ in range(DASHBOARD_RUNS))
@@ -87,7 +88,7 @@ def _raw_assessment(database: str, year: int, codes: list[str]) -> float:
                            "VALUES (?, 'self', ?, 80, '', datetime('now'), 'bench')", (e, scores))
                 db.execute("UPDATE enrolment SET status = 'self_assessed', total = 80, passed = 1 WHERE id = ?", (e,))
                 db.commit()
-            times.append(_timed(save))
+            times.append(timed(save))
         return statistics.median(times)
     finally:
         db.close()

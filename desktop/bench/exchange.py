@@ -15,22 +15,23 @@ from pathlib import Path
 
 import pyrage
 
-from desktop.bench import Figure, scratch_copy, scratch_register
+from desktop.bench.measure import Figure
+from desktop.bench.scratch import scratch_copy, scratch_register
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.domain.cccd import make_cccd
 from desktop.domain.groups import SHIPPED
 from desktop.exchange.keys import KeyStore
 from desktop.exchange.package import build, table
 from desktop.services.demo import PersonMaker
+from desktop.services.desk import Desk
 from desktop.services.office import OfficeSetup
-from desktop.services.register import Register
 
 PASS = "mat-khau-do-toc-do"
 COMMUNES = 100
 PEOPLE_EACH = 6_000
 
 
-def exchange_figures(register: Register, communes: int = COMMUNES) -> dict[str, Figure]:
+def exchange_figures(register: Desk, communes: int = COMMUNES) -> dict[str, Figure]:
     figures: dict[str, Figure] = {}
     year = date.today().year
     with (tempfile.TemporaryDirectory() as tmp, scratch_copy(register) as commune,
@@ -73,13 +74,13 @@ def exchange_figures(register: Register, communes: int = COMMUNES) -> dict[str, 
     return figures
 
 
-def _set_up_upper(upper: Register) -> None:
+def _set_up_upper(upper: Desk) -> None:
     upper.office.set_up(OfficeSetup(68, "Lâm Đồng", 68, "Tỉnh Lâm Đồng", "Hội Khuyến học tỉnh Lâm Đồng", "Đo Tốc Độ",
                                     "Trung ương Hội", (), kind="upper"))
     upper.keys.create(PASS)
 
 
-def _synthetic_packages(folder: Path, upper: Register, year: int, communes: int) -> list[Path]:
+def _synthetic_packages(folder: Path, upper: Desk, year: int, communes: int) -> list[Path]:
     """`communes` communes (a province has about 100) of 6,000 people each, with consistent summaries, each signed by its own registered key."""
     folder.mkdir()
     recipient = upper.keys.public().age_recipient

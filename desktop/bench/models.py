@@ -11,17 +11,18 @@ import time
 import uuid
 from datetime import date
 
-from desktop.bench import Figure, _p95, _timed, scratch_copy, sqlite_floor
+from desktop.bench.measure import Figure, p95, timed
+from desktop.bench.scratch import scratch_copy, sqlite_floor
 from desktop.domain.models387 import Model
 from desktop.domain.names import search_key
 from desktop.services.demo_models import fill_demo_model_year, fill_demo_models
-from desktop.services.register import Register
+from desktop.services.desk import Desk
 
 QUERIES = 200
 RUNS = 10
 
 
-def model_figures(register: Register) -> dict[str, Figure]:
+def model_figures(register: Desk) -> dict[str, Figure]:
     year = date.today().year
     figures: dict[str, Figure] = {}
     if register.households.count() == 0:
@@ -33,11 +34,11 @@ def model_figures(register: Register) -> dict[str, Figure]:
     households = register.households.count()
     texts = _typed(register)
     database = register.db.engine.url.database
-    ours = [_timed(lambda t=t: register.households.find(t, 50)) for t in texts]
+    ours = [timed(lambda t=t: register.households.find(t, 50)) for t in texts]
     floor = sqlite_floor(register, lambda: [_raw_find(database, t) for t in texts])
-    figures["household_find_p95_ms"] = Figure(_p95(ours), "ms", 30, floor and _p95(floor),
+    figures["household_find_p95_ms"] = Figure(p95(ours), "ms", 30, floor and p95(floor),
                                               f"tìm hộ theo chữ gõ ({_n(households)} hộ), bách phân vị 95")
-    both = [_timed(lambda: (register.stats.compute(year), register.model_stats.compute(year))) for _ in range(RUNS)]
+    both = [timed(lambda: (register.stats.compute(year), register.model_stats.compute(year))) for _ in range(RUNS)]
     figures["year_figures_with_models_ms"] = Figure(statistics.median(both), "ms", 300, None,
                                                     f"số liệu năm {year} kèm các mô hình học tập và tỉ lệ theo 677")
     with scratch_copy(register) as copy:
@@ -54,7 +55,7 @@ def _n(count: int) -> str:
     return f"{count:,}".replace(",", ".")
 
 
-def _typed(register: Register) -> list[str]:
+def _typed(register: Desk) -> list[str]:
     """What a clerk types to find a household: the first letters of one or two words of its head's name."""
     rnd = random.Random(13)
     names = [f.name for f in register.households.find("", 5000)]

@@ -20,13 +20,14 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.bench import Figure, scratch_copy
+from desktop.bench.measure import Figure
+from desktop.bench.scratch import scratch_copy
 from desktop.db.enrolment_queries import EnrolmentFilter
 from desktop.domain.cycle import Status
 from desktop.print.fonts import SERIF, register_fonts
 from desktop.services.demo import PersonMaker
+from desktop.services.desk import Desk
 from desktop.services.printing import DocumentKind, PrintService
-from desktop.services.register import Register
 from desktop.services.roster import RosterService
 from desktop.sheets.roster_errors import error_copy
 from desktop.sheets.roster_read import FIELD_HEADERS
@@ -38,7 +39,7 @@ SHEET_FLOOR_PAGES = 3_000  # the bare floor is drawn for this many pages and sca
 SHEET_MB = 300
 
 
-def paper_figures(register: Register) -> dict[str, Figure]:
+def paper_figures(register: Desk) -> dict[str, Figure]:
     figures: dict[str, Figure] = {}
     year = date.today().year
     with scratch_copy(register) as copy:
@@ -79,7 +80,7 @@ def paper_figures(register: Register) -> dict[str, Figure]:
     return figures
 
 
-def _roster(register: Register, path: Path) -> None:
+def _roster(register: Desk, path: Path) -> None:
     """A roster as a village would send it: new people, every column, dates in mixed forms."""
     villages = [v.name for v in register.office.villages()]
     maker = PersonMaker(777, date.today())

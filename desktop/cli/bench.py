@@ -1,0 +1,22 @@
+"""The benchmark (desktop/bench)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_commands(sub) -> dict:  # noqa: ANN001 - argparse's subparsers
+    bench = sub.add_parser("bench", help="đo tốc độ trên một xã N người")
+    bench.add_argument("--citizens", type=int, default=100_000, metavar="N")
+    bench.add_argument("--queries", type=int, default=200)
+    bench.add_argument("--communes", type=int, default=100,
+                       help="số gói xã (mỗi gói 6.000 người) cấp trên nhận khi đo")
+    bench.add_argument("--json", metavar="FILE", help="ghi thêm kết quả ra tệp JSON")
+    return {"bench": _bench}
+
+
+def _bench(args: argparse.Namespace, folder: Path) -> int:
+    from desktop.bench.run import run_bench
+
+    return run_bench(folder, args.db_url, args.citizens, args.queries, args.json, args.communes)
