@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Builds the self-contained program folder (dist/so-cdht) and checks it with its own self-test.
+# Builds the self-contained program folder (dist/so-cdht) and checks it: its self-test, then its main window
+# opened on a small demo commune.
+#   bash installer/build.sh               build, then check
+#   bash installer/build.sh --no-check    build only (scripts/test.sh builds beside the test suites)
+#   bash installer/build.sh --check-only  check the folder built before
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x .venv/bin/pyinstaller ] || .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[bundle]'
-bash scripts/translations.sh  # Qt's words in Vietnamese, into the bundle's resources
-.venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build installer/so-cdht.spec
+mode=${1:-}
+if [ "$mode" != "--check-only" ]; then
+  [ -x .venv/bin/pyinstaller ] || .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[bundle]'
+  bash scripts/translations.sh  # Qt's words in Vietnamese, into the bundle's resources
+  .venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build installer/so-cdht.spec
+  echo "Đã đóng gói: dist/so-cdht ($(du -sh dist/so-cdht | cut -f1))"
+fi
+[ "$mode" = "--no-check" ] && exit 0
 check=$(mktemp -d)
 trap 'rm -rf "$check"' EXIT
 dist/so-cdht/so-cdht --data-dir "$check" self-test
@@ -13,4 +22,3 @@ dist/so-cdht/so-cdht --data-dir "$check" demo --citizens 300 >/dev/null
 SO_CDHT_BENCH_T0=$(date +%s.%N) QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} \
   dist/so-cdht/so-cdht --data-dir "$check" --bench-window >/dev/null
 echo "  ✓ Cửa sổ chính mở được từ gói"
-echo "Đã đóng gói: dist/so-cdht ($(du -sh dist/so-cdht | cut -f1))"

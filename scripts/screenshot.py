@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 
 from desktop.domain.cycle import Status
-from desktop.services.register import open_register
+from desktop.services.desk import open_register
 from desktop.ui import messages
 from desktop.ui.app import make_app
 from desktop.ui.assessment_dialog import SheetKind

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -50,25 +51,52 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _postgres_per_folder():
-    """With SO_CDHT_TEST_PG: each data folder's register lives in its own new database on that server."""
-    if not PG_SERVER:
-        yield
-        return
+def _new_registers_from_a_template(tmp_path_factory):
+    """A new register starts as a copy of one migrated once per test process, not migrated again for each
+    test (tests/db/test_migrations.py migrates step by step on purpose, through its own engine). With
+    SO_CDHT_TEST_PG: each data folder's register lives in its own new database on that server, made with
+    CREATE DATABASE … TEMPLATE; on SQLite the template's file is copied into a folder that has none."""
     from desktop import config
-    from desktop.db.server import create_database
+    from desktop.db.server import create_database, drop_database
 
     real = config.database_url
+    made = tmp_path_factory.mktemp("mau")
+    template_url = create_database(PG_SERVER, f"mau_{os.getpid()}", exist_ok=True) if PG_SERVER else None
+    open_register(made / "data", template_url).close()  # migrated, the shipped criteria sets in
+    template_file = made / "data" / config.DB_FILE
 
     def database_url(folder: Path, option: str | None = None) -> str:
         if option or os.environ.get(config.ENV_DB_URL):
             return real(folder, option)
-        name = "t_" + hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:20]
-        return create_database(PG_SERVER, name, exist_ok=True)
+        if PG_SERVER:
+            return create_database(PG_SERVER, server_name(folder), exist_ok=True, template=f"mau_{os.getpid()}")
+        file = folder / config.DB_FILE
+        if not file.exists():
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            shutil.copyfile(template_file, file)
+            file.chmod(0o600)  # as the program makes it
+        return real(folder, option)
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(config, "database_url", database_url)
         yield
+    if template_url:
+        drop_database(template_url)
+
+
+def server_name(folder: Path) -> str:
+    return "t_" + hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:20]
+
+
+def blank_database_url(folder: Path) -> str:
+    """The URL the register of `folder` will have, with nothing in it yet (not even the migrations): for the
+    migrations' own tests."""
+    from desktop import config
+    from desktop.db.server import create_database
+
+    if PG_SERVER:
+        return create_database(PG_SERVER, server_name(folder), exist_ok=True)
+    return f"sqlite:///{folder / config.DB_FILE}"
 
 
 VILLAGES = ("Thôn Phú Lập", "Thôn Đông", "Khu phố 3")

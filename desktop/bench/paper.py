@@ -39,7 +39,7 @@ SHEET_FLOOR_PAGES = 3_000  # the bare floor is drawn for this many pages and sca
 SHEET_MB = 300
 
 
-def paper_figures(register: Desk) -> dict[str, Figure]:
+def paper_figures(register: Desk, roster_rows: int = ROSTER_ROWS) -> dict[str, Figure]:
     figures: dict[str, Figure] = {}
     year = date.today().year
     with scratch_copy(register) as copy:
@@ -59,7 +59,7 @@ def paper_figures(register: Desk) -> dict[str, Figure]:
             f"in lại {printed.items} giấy đó có mã QR đã ký (như văn phòng in; thư viện trần: một ảnh QR dùng lại)")
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "danh-sach.xlsx"
-            _roster(copy, path)
+            _roster(copy, path, roster_rows)
             service = RosterService(copy)
             started = time.perf_counter()
             dry = service.dry_run(path)
@@ -73,22 +73,22 @@ def paper_figures(register: Desk) -> dict[str, Figure]:
             import_s = time.perf_counter() - started
             bare = _bare_read(path)
             figures["roster_dry_run_s"] = Figure(dry_s + copy_s, "s", 6, bare,
-                                                 f"chạy thử tệp {ROSTER_ROWS:,} dòng".replace(",", ".")
+                                                 f"chạy thử tệp {roster_rows:,} dòng".replace(",", ".")
                                                  + " (đọc, kiểm tra từng dòng, ghi bản báo lỗi)")
             figures["roster_import_s"] = Figure(dry_s + import_s, "s", 8, bare,
                                                 f"nhập tệp đó: chạy thử và lưu {done.added:,} người".replace(",", "."))
     return figures
 
 
-def _roster(register: Desk, path: Path) -> None:
+def _roster(register: Desk, path: Path, rows: int) -> None:
     """A roster as a village would send it: new people, every column, dates in mixed forms."""
     villages = [v.name for v in register.office.villages()]
     maker = PersonMaker(777, date.today())
     book = Workbook(write_only=True)
     ws = book.create_sheet("Danh sách")
-    ws.append([f"DANH SÁCH NGƯỜI DÂN — {ROSTER_ROWS} người"])
+    ws.append([f"DANH SÁCH NGƯỜI DÂN — {rows} người"])
     ws.append(list(FIELD_HEADERS.values()))
-    for i in range(ROSTER_ROWS):
+    for i in range(rows):
         p = maker.person()
         birth = f"{p.birth_day:02d}/{p.birth_month:02d}/{p.birth_year}" if p.birth_day else p.birth_year
         ws.append([p.full_name, birth, p.sex.label, p.cccd or "", villages[i % len(villages)], int(p.group),

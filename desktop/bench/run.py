@@ -10,7 +10,7 @@ from desktop.bench.cycle import cycle_figures
 from desktop.bench.exchange import exchange_figures
 from desktop.bench.measure import Figure, print_table, write_json
 from desktop.bench.models import model_figures
-from desktop.bench.paper import paper_figures, sheet_figures
+from desktop.bench.paper import ROSTER_ROWS, paper_figures, sheet_figures
 from desktop.bench.search import queries, save_figures, search_figures
 from desktop.bench.window import window_figures
 from desktop.db.citizen_queries import CitizenFilter
@@ -19,7 +19,7 @@ from desktop.services.desk import open_register
 
 
 def run_bench(folder: Path, url: str | None, citizens: int, n_queries: int, json_out: str | None,
-              communes: int = 100) -> int:
+              communes: int = 100, roster_rows: int = ROSTER_ROWS) -> int:
     register = open_register(folder, url)
     figures: dict[str, Figure] = {}
     try:
@@ -37,7 +37,7 @@ def run_bench(folder: Path, url: str | None, citizens: int, n_queries: int, json
         figures.update(save_figures(register))
         figures.update(cycle_figures(register))
         figures.update(model_figures(register))
-        figures.update(paper_figures(register))
+        figures.update(paper_figures(register, roster_rows))
         figures.update(exchange_figures(register, communes))
     finally:
         register.close()

@@ -12,6 +12,8 @@ def add_commands(sub) -> dict:  # noqa: ANN001 - argparse's subparsers
     bench.add_argument("--queries", type=int, default=200)
     bench.add_argument("--communes", type=int, default=100,
                        help="số gói xã (mỗi gói 6.000 người) cấp trên nhận khi đo")
+    bench.add_argument("--roster-rows", type=int, default=30_000, metavar="N",
+                       help="số dòng của tệp Excel nhập thử (mặc định 30.000, như một xã lớn gửi lên)")
     bench.add_argument("--json", metavar="FILE", help="ghi thêm kết quả ra tệp JSON")
     return {"bench": _bench}
 
@@ -19,4 +21,4 @@ def add_commands(sub) -> dict:  # noqa: ANN001 - argparse's subparsers
 def _bench(args: argparse.Namespace, folder: Path) -> int:
     from desktop.bench.run import run_bench
 
-    return run_bench(folder, args.db_url, args.citizens, args.queries, args.json, args.communes)
+    return run_bench(folder, args.db_url, args.citizens, args.queries, args.json, args.communes, args.roster_rows)

@@ -7,7 +7,7 @@ from functools import cache
 
 from vietnam_provinces import Province, Ward
 
-from desktop.domain.names import collation_key, nfc, search_key
+from desktop.domain.names import collation_key, search_key
 
 
 @dataclass(frozen=True)
@@ -51,23 +51,6 @@ def bare_name(name: str) -> str:
         if name.startswith(prefix):
             return name[len(prefix):]
     return name
-
-
-VILLAGE_KINDS = ["Tổ dân phố", "Khu dân cư", "Khu phố", "Thôn", "Ấp", "Bản", "Buôn", "Làng", "Xóm", "Sóc", "Plei"]
-
-
-def tidy_village_name(raw: str) -> str:
-    """'thôn  phú lập' -> 'Thôn Phú Lập', 'khu phố 3' -> 'Khu phố 3': the kind as written in documents,
-    the proper name capitalised word by word."""
-    words = nfc(raw).split()
-    if not words:
-        return ""
-    text = " ".join(words)
-    for kind in VILLAGE_KINDS:
-        if search_key(text).startswith(search_key(kind) + " ") or search_key(text) == search_key(kind):
-            rest = words[len(kind.split()):]
-            return " ".join([kind, *(w[:1].upper() + w[1:] for w in rest)])
-    return text[:1].upper() + text[1:]
 
 
 class UnitNotFound(ValueError):

@@ -9,11 +9,14 @@ from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.services.area import AreaService
-from desktop.services.receiving import ReceivingService
 from desktop.services.register import DamagedRegister, OpenError, Register, open_services
-from desktop.services.sending import SendingService
+
+if TYPE_CHECKING:  # loaded when first used: the window's start needs none of the exchange's libraries
+    from desktop.services.area import AreaService
+    from desktop.services.receiving import ReceivingService
+    from desktop.services.sending import SendingService
 
 __all__ = ["DamagedRegister", "Desk", "OpenError", "open_register"]
 
@@ -23,14 +26,20 @@ class Desk(Register):
 
     @cached_property
     def sending(self) -> SendingService:
+        from desktop.services.sending import SendingService
+
         return SendingService(self, self.keys)
 
     @cached_property
     def receiving(self) -> ReceivingService:
+        from desktop.services.receiving import ReceivingService
+
         return ReceivingService(self, self.keys)
 
     @cached_property
     def area(self) -> AreaService:
+        from desktop.services.area import AreaService
+
         return AreaService(self)
 
 

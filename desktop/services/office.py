@@ -10,9 +10,9 @@ from desktop.db import audit
 from desktop.db.base import utcnow
 from desktop.db.engine import Database
 from desktop.db.models import Citizen, Office, Village
-from desktop.domain.admin_units import tidy_village_name
 from desktop.domain.issuer import Authority, Issuer, IssuingBody
 from desktop.domain.names import search_key, tidy_name
+from desktop.domain.villages import tidy_village_name
 
 
 class OfficeError(ValueError):

@@ -16,32 +16,25 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
 )
 
 from desktop import APP_NAME, PRODUCER, __version__
-from desktop.services import exports
 from desktop.services.desk import Desk
 from desktop.services.enrolments import CycleError
 from desktop.services.office import OfficeError
 from desktop.services.safe_write import write_atomically
 from desktop.ui import messages
 from desktop.ui.citizen_page import CitizenPage
-from desktop.ui.dashboard_page import DashboardPage
-from desktop.ui.enrolment_page import EnrolmentPage
-from desktop.ui.exchange_pages import CheckCertificateDialog, SendDialog
 from desktop.ui.geometry import fit
-from desktop.ui.keys_dialog import KeysDialog
+from desktop.ui.lazy_tabs import LazyTabs
 from desktop.ui.messages import translate_buttons
-from desktop.ui.models_page import ModelsPage
-from desktop.ui.office_settings_dialog import OfficeSettingsDialog
 from desktop.ui.passphrase import PassphraseKeeper
-from desktop.ui.print_dialog import PrintDialog
-from desktop.ui.recognition_page import RecognitionPage
-from desktop.ui.roster_dialog import RosterDialog
 from desktop.ui.safety import add_backup_menu
-from desktop.ui.villages_dialog import VillagesDialog
+
+# The pages in their tabs (Alt+1 … Alt+5). Only the register's is made at start; each other page, and the
+# modules behind it and behind the menus' dialogs, when first used.
+CITIZENS, CYCLE, RECOGNITION, DASHBOARD, MODELS = range(5)
 
 FIRST_YEAR = 2021  # the programme runs 2021-2030
 
@@ -65,24 +58,17 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(" Năm học tập: "))
         toolbar.addWidget(self.year)
 
-        self.citizens = CitizenPage(register)
-        # the year's pages load when first shown: the register opens at the speed of its first page
-        self.cycle = EnrolmentPage(register, self.year.value(), load=False)
-        self.recognition = RecognitionPage(register, self.year.value(), load=False)
-        self.dashboard = DashboardPage(register, self.year.value(), load=False)
-        self.models = ModelsPage(register, self.year.value(), load=False, keeper=self.keeper)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.citizens, "Sổ người dân")
-        self.tabs.addTab(self.cycle, "Đăng ký và chấm điểm")
-        self.tabs.addTab(self.recognition, "Đề nghị và quyết định")
-        self.tabs.addTab(self.dashboard, "Tổng hợp")
-        self.tabs.addTab(self.models, "Mô hình học tập")
+        self.citizens = self._joined(CitizenPage(register))
+        self.tabs = LazyTabs()
+        self.tabs.add_page("Sổ người dân", lambda: self.citizens)
+        self.tabs.add_page("Đăng ký và chấm điểm", self._make_cycle)
+        self.tabs.add_page("Đề nghị và quyết định", self._make_recognition)
+        self.tabs.add_page("Tổng hợp", self._make_dashboard)
+        self.tabs.add_page("Mô hình học tập", self._make_models)
+        self.tabs.widget(CITIZENS)
         self.setCentralWidget(self.tabs)
         self.year.valueChanged.connect(self._year_changed)
         self.tabs.currentChanged.connect(self._tab_shown)
-        for page in (self.citizens, self.cycle, self.recognition, self.models):
-            page.changed.connect(self._mark_stale)
-            page.said.connect(lambda line: self.statusBar().showMessage(line, 15_000))
         self._stale: set[int] = {1, 2, 3, 4}
 
         menu = self.menuBar()
@@ -106,7 +92,8 @@ class MainWindow(QMainWindow):
         lists = menu.addMenu("&Danh mục")
         self._action(lists, "Thôn, khu phố…", self.edit_villages)
         self._action(lists, "Cơ quan ban hành và người ký…", self.edit_signer)
-        self._action(lists, "Thiết lập năm (số người lớn, chỉ tiêu, bộ tiêu chí)…", self.dashboard.edit_settings)
+        self._action(lists, "Thiết lập năm (số người lớn, chỉ tiêu, bộ tiêu chí)…",
+                     lambda: self.dashboard.edit_settings())
         self._action(lists, "Đổi cán bộ nhập liệu…", self.change_clerk)
         add_backup_menu(self, register)
         view = menu.addMenu("&Xem")
@@ -132,21 +119,62 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    # the pages, made when first shown -------------------------------------------------------------
+
+    def _joined(self, page):  # noqa: ANN001, ANN202 - a page with changed/said signals
+        page.changed.connect(self._mark_stale)
+        page.said.connect(lambda line: self.statusBar().showMessage(line, 15_000))
+        return page
+
+    def _make_cycle(self):  # noqa: ANN202
+        from desktop.ui.enrolment_page import EnrolmentPage
+
+        return self._joined(EnrolmentPage(self.register, self.year.value(), load=False))
+
+    def _make_recognition(self):  # noqa: ANN202
+        from desktop.ui.recognition_page import RecognitionPage
+
+        return self._joined(RecognitionPage(self.register, self.year.value(), load=False))
+
+    def _make_dashboard(self):  # noqa: ANN202
+        from desktop.ui.dashboard_page import DashboardPage
+
+        return DashboardPage(self.register, self.year.value(), load=False)
+
+    def _make_models(self):  # noqa: ANN202
+        from desktop.ui.models_page import ModelsPage
+
+        return self._joined(ModelsPage(self.register, self.year.value(), load=False, keeper=self.keeper))
+
+    @property
+    def cycle(self):  # noqa: ANN201 - the year's list (made if not yet)
+        return self.tabs.widget(CYCLE)
+
+    @property
+    def recognition(self):  # noqa: ANN201
+        return self.tabs.widget(RECOGNITION)
+
+    @property
+    def dashboard(self):  # noqa: ANN201
+        return self.tabs.widget(DASHBOARD)
+
+    @property
+    def models(self):  # noqa: ANN201
+        return self.tabs.widget(MODELS)
+
     # keeping the pages in step ---------------------------------------------------------------------
 
-    def _year_pages(self) -> list:
-        return [self.cycle, self.recognition, self.dashboard, self.models]
-
     def _year_changed(self, year: int) -> None:
-        for page in self._year_pages():
-            page.year = year
-        self._stale = {1, 2, 3, 4}
+        for page in self.tabs.built_pages():  # a page made later starts at the year shown then
+            if page is not self.citizens:
+                page.year = year
+        self._stale = {CYCLE, RECOGNITION, DASHBOARD, MODELS}
         self._tab_shown(self.tabs.currentIndex())
 
     def _mark_stale(self) -> None:
         """A change on one page: the others are refreshed when next shown, not at every keystroke."""
         sender = self.sender()
-        self._stale = {i for i in range(self.tabs.count()) if self.tabs.widget(i) is not sender}
+        self._stale = {i for i in range(self.tabs.count()) if self.tabs.built_page(i) is not sender}
 
     def _tab_shown(self, index: int) -> None:
         if index in self._stale:
@@ -158,8 +186,9 @@ class MainWindow(QMainWindow):
                 page.set_year(self.year.value())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        for page in (self.citizens, self.cycle, self.recognition):
-            page.keys.drop_pending()  # no query after the window (and then the register) is closed
+        for page in self.tabs.built_pages():
+            if hasattr(page, "keys"):
+                page.keys.drop_pending()  # no query after the window (and then the register) is closed
         super().closeEvent(event)
 
     def show_tab(self, index: int) -> None:
@@ -196,50 +225,66 @@ class MainWindow(QMainWindow):
         name = self.register.citizens.get(citizen_id).draft.full_name
         messages.inform(self, "Đăng ký", f"Đã đăng ký {name} vào năm {year}." if added
                         else f"{name} đã đăng ký năm {year} từ trước (hoặc đã bị xoá khỏi sổ).")
-        self._stale = {1, 2, 3}
+        self._stale = {CYCLE, RECOGNITION, DASHBOARD}
 
     def show_keys(self) -> None:
+        from desktop.ui.keys_dialog import KeysDialog
+
         KeysDialog(self.register, self.keeper, self).exec()
 
     def send_up(self) -> None:
+        from desktop.ui.exchange_pages import SendDialog
+
         self.send_dialog = SendDialog(self.register, self.year.value(), self.keeper, self)
         self.send_dialog.exec()
 
     def check_certificate(self) -> None:
+        from desktop.ui.exchange_pages import CheckCertificateDialog
+
         CheckCertificateDialog(self.register, self).exec()
 
     def print_documents(self) -> None:
-        rows = self.cycle.selected_rows() if self.tabs.currentWidget() is self.cycle else []
+        from desktop.ui.print_dialog import PrintDialog
+
+        rows = self.cycle.selected_rows() if self.tabs.currentIndex() == CYCLE else []
         dialog = PrintDialog(self.register, self.year.value(), [(r.id, r.full_name) for r in rows], self,
                              keeper=self.keeper)
         self.print_dialog = dialog
         dialog.exec()
 
     def import_roster(self) -> None:
+        from desktop.ui.roster_dialog import RosterDialog
+
         dialog = RosterDialog(self.register, self)
         self.roster_dialog = dialog
         dialog.exec()
         if dialog.imported:
             self.citizens.refresh()
-            self._stale = {1, 2, 3}
+            self._stale = {CYCLE, RECOGNITION, DASHBOARD}
 
     def save_template(self) -> None:
+        from desktop.services import exports
+
         self._save_excel("Lưu tệp mẫu", "danh-sach-nguoi-dan-mau.xlsx", lambda: exports.roster_template(self.register))
 
     def export_report(self) -> None:
+        from desktop.services import exports
+
         year = self.year.value()
         self._save_excel("Xuất báo cáo năm", f"bao-cao-{year}.xlsx", lambda: exports.year_report(self.register, year))
 
     def export_current(self) -> None:
-        page, year = self.tabs.currentWidget(), self.year.value()
-        if page is self.citizens:
+        from desktop.services import exports
+
+        page, year = self.tabs.currentIndex(), self.year.value()
+        if page == CITIZENS:
             flt = self.citizens.current_filter()
             self._save_excel("Xuất sổ người dân", "so-nguoi-dan.xlsx", lambda: exports.citizen_list(self.register, flt))
-        elif page is self.cycle:
+        elif page == CYCLE:
             flt = self.cycle.model.filter
             self._save_excel("Xuất danh sách năm", f"nam-{year}.xlsx",
                              lambda: exports.enrolment_list(self.register, flt))
-        elif page is self.recognition:
+        elif page == RECOGNITION:
             village = self.recognition.village.currentData()
             self._save_excel("Xuất danh sách đề nghị", f"de-nghi-{year}.xlsx",
                              lambda: exports.proposal_list(self.register, year, village))
@@ -273,15 +318,21 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def edit_villages(self) -> None:
+        from desktop.ui.villages_dialog import VillagesDialog
+
         dialog = VillagesDialog(self.register.office, self)
         dialog.exec()
         if dialog.changed:
             self.citizens.reload_villages()
             self.citizens.refresh()
-            self.cycle.filters.reload_villages()
-            self.recognition.reload_villages()
+            if (cycle := self.tabs.built_page(CYCLE)) is not None:
+                cycle.filters.reload_villages()
+            if (recognition := self.tabs.built_page(RECOGNITION)) is not None:
+                recognition.reload_villages()
 
     def edit_signer(self) -> None:
+        from desktop.ui.office_settings_dialog import OfficeSettingsDialog
+
         OfficeSettingsDialog(self.register.office, self).exec()
 
     def change_clerk(self) -> None:

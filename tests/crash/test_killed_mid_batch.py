@@ -2,6 +2,7 @@
 of the batch or none of it."""
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -43,15 +44,24 @@ def consistent(data: Path) -> None:
         c.execute("INSERT INTO citizen_fts(citizen_fts, rank) VALUES('integrity-check', 0)")
 
 
+def copy_of(template: Path, tmp_path: Path) -> Path:
+    """Each kill point works on its own copy of a register built once for the module (no process has it
+    open): the batch killed is the same, the building is not repeated."""
+    data = tmp_path / "d"
+    shutil.copytree(template, data)
+    return data
+
+
 def count(data: Path, sql: str) -> int:
     with closing(sqlite3.connect(data / "so-cong-dan-hoc-tap.sqlite")) as c:
         return c.execute(sql).fetchone()[0]
 
 
-@pytest.mark.parametrize("delay", [0.0, 1.0, 1.3, 3.0])  # before, around and after the commit
-def test_roster_import(tmp_path, delay):
-    data = tmp_path / "d"
-    main(["--data-dir", str(data), "demo", "--citizens", "50", "--no-year"])
+@pytest.fixture(scope="module")
+def roster_commune(tmp_path_factory) -> tuple[Path, Path]:
+    """A small commune and a roster of ROWS new people for it."""
+    made = tmp_path_factory.mktemp("roster")
+    main(["--data-dir", str(made / "d"), "demo", "--citizens", "50", "--no-year"])
     book = Workbook(write_only=True)
     ws = book.create_sheet("Danh sách")
     ws.append(["Họ và tên", "Năm sinh", "Giới tính", "Thôn", "Nhóm"])
@@ -59,19 +69,32 @@ def test_roster_import(tmp_path, delay):
     for _ in range(ROWS):
         p = maker.person()
         ws.append([p.full_name, p.birth_year, p.sex.label, "Thôn Phú Lập", int(p.group)])
-    book.save(tmp_path / "r.xlsx")
+    book.save(made / "r.xlsx")
+    return made / "d", made / "r.xlsx"
+
+
+@pytest.mark.parametrize("delay", [0.0, 1.0, 1.3, 3.0])  # before, around and after the commit
+def test_roster_import(tmp_path, roster_commune, delay):
+    template, roster = roster_commune
+    data = copy_of(template, tmp_path)
     before = count(data, "SELECT count(*) FROM citizen")
-    run_and_kill(["--data-dir", str(data), "import-roster", str(tmp_path / "r.xlsx")], "dòng:", delay)
+    run_and_kill(["--data-dir", str(data), "import-roster", str(roster)], "dòng:", delay)
     consistent(data)
     after = count(data, "SELECT count(*) FROM citizen")
     assert after == before or after - before > ROWS * 0.9  # all new rows or none (in-file duplicates skipped)
     assert count(data, "SELECT count(*) FROM audit_entry WHERE summary LIKE '%nhập từ Excel%'") == after - before
 
 
-@pytest.mark.parametrize("delay", [0.05, 0.3, 0.6, 2.0])
-def test_registering_a_year(tmp_path, delay):
-    data = tmp_path / "d"
+@pytest.fixture(scope="module")
+def big_commune(tmp_path_factory) -> Path:
+    data = tmp_path_factory.mktemp("big") / "d"
     main(["--data-dir", str(data), "demo", "--citizens", "20000", "--no-year"])
+    return data
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.3, 0.6, 2.0])
+def test_registering_a_year(tmp_path, big_commune, delay):
+    data = copy_of(big_commune, tmp_path)
     run_and_kill(["--data-dir", str(data), "register-year", "--year", "2027"], "Đang đăng ký", delay)
     consistent(data)
     enrolled = count(data, "SELECT count(*) FROM enrolment WHERE year = 2027")
@@ -82,14 +105,13 @@ def test_registering_a_year(tmp_path, delay):
 ASSESSED = 3_000
 
 
-@pytest.mark.parametrize("delay", [None, 0.0, 0.8, 2.0, 4.0])  # None: not killed, it must finish
-def test_recognizing_a_year(tmp_path, delay):
-    """The end-of-year batch over the assessed: the proposal list (one transaction), then the decision
-    (another). Killed anywhere: neither, the list alone, or both, each whole."""
+@pytest.fixture(scope="module")
+def assessed_year(tmp_path_factory) -> Path:
+    """ASSESSED people registered for 2027, each sheet recorded and confirmed by the branch."""
     from desktop.db.enrolment_queries import EnrolmentFilter
     from desktop.services.desk import open_register
 
-    data = tmp_path / "d"
+    data = tmp_path_factory.mktemp("assessed") / "d"
     main(["--data-dir", str(data), "demo", "--citizens", str(ASSESSED), "--no-year"])
     register = open_register(data)
     try:
@@ -101,6 +123,14 @@ def test_recognizing_a_year(tmp_path, delay):
             register.enrolments.record_review(row.id, None)  # the branch confirms
     finally:
         register.close()
+    return data
+
+
+@pytest.mark.parametrize("delay", [None, 0.0, 0.8, 2.0, 4.0])  # None: not killed, it must finish
+def test_recognizing_a_year(tmp_path, assessed_year, delay):
+    """The end-of-year batch over the assessed: the proposal list (one transaction), then the decision
+    (another). Killed anywhere: neither, the list alone, or both, each whole."""
+    data = copy_of(assessed_year, tmp_path)
     passing = ASSESSED - ASSESSED // 4
     command = ["--data-dir", str(data), "recognize", "--year", "2027", "--number", "5/QĐ-HKH",
                "--signed-on", "20/11/2027", "--signer", "Nguyễn Văn Hùng"]

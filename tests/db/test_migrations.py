@@ -8,12 +8,14 @@ from desktop import config
 from desktop.db import migrate
 from desktop.db.engine import Database, is_sqlite
 from desktop.services.desk import OpenError, open_register
+from tests.conftest import blank_database_url
 
 
 @pytest.fixture
 def db(tmp_path):
-    """The database of a new data folder: an SQLite file, or a new database on the test server."""
-    database = Database(config.database_url(tmp_path))
+    """The database of a new data folder, before any migration: an SQLite file, or a new database on the
+    test server."""
+    database = Database(blank_database_url(tmp_path))
     yield database
     database.dispose()
 
@@ -67,7 +69,8 @@ def test_database_from_a_newer_program_is_refused(db, tmp_path):
 
 
 @pytest.mark.sqlite_only
-def test_database_file_is_private(tmp_path):
+def test_database_file_is_private(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "database_url", lambda folder, option=None: blank_database_url(folder))
     register = open_register(tmp_path / "d")
     register.close()
     assert (tmp_path / "d" / config.DB_FILE).stat().st_mode & 0o077 == 0
@@ -122,3 +125,8 @@ def test_autogenerate_finds_nothing_to_do(db):
         ctx = MigrationContext.configure(conn, opts={
             "include_object": lambda obj, name, type_, r, c: not is_search_index(name, type_)})
         assert compare_metadata(ctx, Base.metadata) == []
+
+
+def test_the_head_known_without_alembic_is_alembics_head():
+    """A new migration moves migrate.HEAD too (the start-up reads the register's revision without Alembic)."""
+    assert migrate.HEAD == migrate.head_revision()

@@ -1,4 +1,5 @@
 from desktop.domain import admin_units
+from desktop.domain.villages import tidy_village_name
 
 
 def test_official_list_after_2025_reform():
@@ -13,10 +14,10 @@ def test_official_list_after_2025_reform():
 
 
 def test_village_names_are_tidied():
-    assert admin_units.tidy_village_name("  thôn   phú lập ") == "Thôn Phú Lập"
-    assert admin_units.tidy_village_name("khu pho 3") == "Khu phố 3"
-    assert admin_units.tidy_village_name("tổ dân phố 12") == "Tổ dân phố 12"
-    assert admin_units.tidy_village_name("ấp bình an") == "Ấp Bình An"
-    assert admin_units.tidy_village_name("Buôn Ma Thuột") == "Buôn Ma Thuột"
-    assert admin_units.tidy_village_name("đồng xoài") == "Đồng xoài"
-    assert admin_units.tidy_village_name("   ") == ""
+    assert tidy_village_name("  thôn   phú lập ") == "Thôn Phú Lập"
+    assert tidy_village_name("khu pho 3") == "Khu phố 3"
+    assert tidy_village_name("tổ dân phố 12") == "Tổ dân phố 12"
+    assert tidy_village_name("ấp bình an") == "Ấp Bình An"
+    assert tidy_village_name("Buôn Ma Thuột") == "Buôn Ma Thuột"
+    assert tidy_village_name("đồng xoài") == "Đồng xoài"
+    assert tidy_village_name("   ") == ""
