@@ -9,6 +9,10 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.cli import build_parser, run
 
     args = build_parser().parse_args(argv)
+    if args.command is None and args.check_windows:
+        from desktop.ui.window_check import run as check_windows
+
+        return check_windows(args)
     if args.command is None:
         from desktop.ui.app import run_window  # Qt is loaded only for the window
 

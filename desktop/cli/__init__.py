@@ -20,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db-url", help=f"địa chỉ cơ sở dữ liệu, ví dụ postgresql://... (hoặc biến {config.ENV_DB_URL})")
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     p.add_argument("--bench-window", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--check-windows", action="store_true", help=argparse.SUPPRESS)  # installer/build.sh
     sub = p.add_subparsers(dest="command", metavar="LỆNH")
     for group in GROUPS:
         for command, handler in group.add_commands(sub).items():  # (args, data folder) -> exit code

@@ -16,8 +16,13 @@ PAYLOADS = ["7d0f6d4e-95c1-4c58-9a8e-0f1c2b3a4d5e",
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_the_modules_read_back_as_the_payload(payload):
-    code = modules(payload).convert("L")
-    picture = ImageOps.expand(code.resize((code.width * 4, code.height * 4), Image.NEAREST), QUIET_ZONE * 4, 255)
+    code = modules(payload)
+    pixels = bytes(memoryview(zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+                              .to_image(scale=1, add_quiet_zones=False)))
+    assert [code.dark(x, y) for y in range(code.size) for x in range(code.size)] == [p == 0 for p in pixels]
+    picture = Image.new("L", (code.size, code.size), 255)
+    picture.putdata([0 if code.dark(x, y) else 255 for y in range(code.size) for x in range(code.size)])
+    picture = ImageOps.expand(picture.resize((code.size * 4, code.size * 4), Image.NEAREST), QUIET_ZONE * 4, 255)
     [found] = zxingcpp.read_barcodes(picture)
     assert found.format == zxingcpp.BarcodeFormat.QRCode and found.text == payload
 

@@ -17,7 +17,7 @@ def test_inno_setup_script_matches_the_bundle():
     spec = (ROOT / "installer" / "so-cdht.spec").read_text(encoding="utf-8")
     for exe in re.findall(r'#define (?:AppExe|CliExe) "([^"]+)\.exe"', iss):
         assert f'name="{exe}"' in spec
-    assert 'COLLECT(*executables, a.binaries, a.datas, name="so-cdht")' in spec
+    assert 'COLLECT(*executables, a.binaries, a.datas, name="so-cdht"' in spec
 
 
 def test_uninstall_keeps_the_data():
