@@ -5,7 +5,9 @@ rem Run from anywhere: installer\build.bat
 setlocal
 cd /d "%~dp0.."
 if not exist .venv\Scripts\python.exe py -m venv .venv || goto :error
-.venv\Scripts\python -m pip install -q --disable-pip-version-check -e ".[bundle]" || goto :error
+rem exactly the packages of requirements.lock (versions and hashes), then the program over them
+.venv\Scripts\python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock || goto :error
+.venv\Scripts\python -m pip install -q --disable-pip-version-check --no-deps -e . || goto :error
 rem Qt's own words in Vietnamese (file dialogs, right-click menus, standard buttons) into the bundle
 for %%t in (resources\translations\*.ts) do .venv\Scripts\pyside6-lrelease -silent "%%t" -qm "resources\translations\%%~nt.qm" || goto :error
 .venv\Scripts\pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build installer\so-cdht.spec || goto :error

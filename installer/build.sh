@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
 if [ "$mode" != "--check-only" ]; then
-  [ -x .venv/bin/pyinstaller ] || .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[bundle]'
+  # the bundle is made of exactly the locked packages (scripts/setup.sh installs them)
+  [ -x .venv/bin/pyinstaller ] || bash scripts/setup.sh
   bash scripts/translations.sh  # Qt's words in Vietnamese, into the bundle's resources
   .venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build installer/so-cdht.spec
   echo "Đã đóng gói: dist/so-cdht ($(du -sh dist/so-cdht | cut -f1))"

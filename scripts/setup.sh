@@ -37,6 +37,9 @@ fi
   echo "Cần Python 3.11 trở lên (đang có $("$PYTHON" --version))." >&2; exit 1; }
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+# every package at the version and hashes of requirements.lock (scripts/lock.sh updates it), then the
+# program itself over them
+.venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
 bash scripts/translations.sh
 echo "Đã cài xong: $(.venv/bin/python -m desktop --version)"
