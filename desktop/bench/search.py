@@ -47,10 +47,10 @@ def queries(register: Desk, wanted: int) -> list[str]:
 
 
 def search_figures(register: Desk, texts: list[str]) -> dict[str, Figure]:
-    """What the window does on each pause in typing: the first page of rows and the count."""
+    """What the window does on each pause in typing: the first page of rows and the count
+    (desktop/ui/citizen_model.py asks for both at once)."""
     def search(text: str) -> None:
-        flt = CitizenFilter(text)
-        register.citizens.page(flt, 0, TABLE_PAGE, register.citizens.count(flt))
+        register.citizens.first_page(CitizenFilter(text), TABLE_PAGE)
 
     for t in texts[:10]:
         search(t)  # warm the page cache, as a window that has been open a while has it

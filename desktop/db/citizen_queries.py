@@ -167,25 +167,33 @@ def count(session: Session, flt: CitizenFilter) -> int:
     words = query_words(flt.text)
     fts = bool(words) and _uses_fts(session, flt)
     if fts and flt.village_id is None and flt.group is None:
-        return session.execute(text("SELECT count(*) FROM citizen_fts WHERE citizen_fts MATCH :m"),
-                               {"m": _fts_match(words, exact=False)}).scalar_one()
+        return _raw(session, "SELECT count(*) FROM citizen_fts WHERE citizen_fts MATCH :m",
+                    {"m": _fts_match(words, exact=False)})[0][0]
     stmt = _base(flt, (func.count(),), fts)
     if words:
         stmt = stmt.where(_words_condition(session, flt, words, exact=False))
     return session.execute(stmt).scalar_one()
 
 
-def page(session: Session, flt: CitizenFilter, offset: int, limit: int, total: int | None = None) -> list[CitizenRow]:
+def page(session: Session, flt: CitizenFilter, offset: int, limit: int, total: int | None = None,
+         written_out: bool = True) -> list[CitizenRow]:
     """Rows in display order. With typed words and at most RANKED_LIMIT matches, best first: every word
     typed in full and one of them the given name, then every word in full, then prefixes; within each,
     and for larger results throughout, Vietnamese name order. Words typed with their marks put the names
-    that carry those marks before all others. `total` (from count()) saves a query."""
+    that carry those marks before all others. `total` (from count()) saves a query. written_out=False: the
+    same rows through SQLAlchemy's expressions only (the written-out SQLite query is checked against it)."""
     scanned = _scanned(session, flt, _ROW_COLUMNS)
     if scanned is not None:
         rows = session.execute(scanned.join(Village, Village.id == Citizen.village_id).offset(offset).limit(limit))
         return [CitizenRow(*r) for r in rows]
     words = query_words(flt.text)
     fts = bool(words) and _uses_fts(session, flt)
+    if not words and not flt.deleted and written_out and session.get_bind().dialect.name == "sqlite":
+        return _listed_on_sqlite(session, flt, offset, limit)
+    if fts and total is None:
+        total = count(session, flt)
+    if fts and written_out and total is not None and total <= RANKED_LIMIT:
+        return [CitizenRow(*r[:-1]) for r in _ranked_on_sqlite(session, flt, words, offset, limit)]
     stmt = _base(flt, _ROW_COLUMNS, fts).join(Village, Village.id == Citizen.village_id)
     # the living: the columns of ix_citizen_sort, so that a database can walk it (deleted_at is NULL for all)
     order: list = [Citizen.sort_key, Citizen.id] if flt.deleted else [Citizen.deleted_at, Citizen.sort_key, Citizen.id]
@@ -204,6 +212,90 @@ def page(session: Session, flt: CitizenFilter, offset: int, limit: int, total: i
             order[:0] = best_first(session, flt.text)
     rows = session.execute(stmt.order_by(*order).offset(offset).limit(limit))
     return [CitizenRow(*r) for r in rows]
+
+
+_ROW_SQL = ("c.id, c.full_name, c.birth_year, c.birth_month, c.birth_day, c.sex, c.cccd, v.name, c.citizen_group, "
+            "c.occupation, c.phone, c.deleted_reason")
+_ROWS_SQL = f"SELECT {_ROW_SQL} FROM citizen c JOIN village v ON v.id = c.village_id"
+
+
+def _raw(session: Session, sql: str, params: dict) -> list[tuple]:
+    """SQL written out, run by the driver: the clerk's search at each pause in typing is a few queries whose
+    building and compiling by SQLAlchemy took as long as SQLite took to answer them."""
+    return session.connection().exec_driver_sql(sql, params).fetchall()
+
+
+def _ranked_on_sqlite(session: Session, flt: CitizenFilter, words: list[str], offset: int, limit: int,
+                      bound: int | None = None) -> list[tuple]:
+    """page() of a narrow search on SQLite (at most RANKED_LIMIT matches), written out: one FTS5 match,
+    then best_first()'s ranking computed on the matched rows alone (a word typed in full is a whole word
+    of the folded name, or the CCCD). Rows as tuples, each ending with the number of matches; none when
+    more than RANKED_LIMIT matched (`bound` > RANKED_LIMIT: only so many are looked at to know it)."""
+    params: dict = {"match": _fts_match(words, exact=False), "whole": search_key(flt.text), "limit": limit,
+                    "offset": offset, "bound": -1 if bound is None else bound}
+    # the matches once (at most `bound`), counted first: past RANKED_LIMIT of them no row is read or ranked
+    where = ["found.n <= :ranked"]
+    if flt.village_id is not None:
+        where.append("c.village_id = :village")
+        params["village"] = flt.village_id
+    if flt.group is not None:
+        where.append("c.citizen_group = :group")
+        params["group"] = flt.group
+    exact, given = [], []
+    for i, w in enumerate(words):
+        params[f"w{i}"], params[f"sw{i}"], params[f"gw{i}"] = w, f"% {w} %", f"% {w}"
+        exact.append(f"((' ' || c.name_key || ' ') LIKE :sw{i} OR c.cccd = :w{i})")
+        if not w.isdigit():
+            given.append(f"c.name_key LIKE :gw{i}")
+    every = " AND ".join(exact)
+    order = [f"CASE WHEN c.name_key = :whole THEN 0 WHEN {every} AND ({' OR '.join(given) or '0'}) THEN 1 "
+             f"WHEN {every} THEN 2 ELSE 3 END"]
+    marked = []
+    for i, w in enumerate(_marked_words(flt.text)):
+        forms = list(dict.fromkeys((w, w[:1].upper() + w[1:], w.upper())))
+        marked.append("(" + " OR ".join(f"(' ' || c.full_name) LIKE :m{i}_{k}" for k in range(len(forms))) + ")")
+        params.update({f"m{i}_{k}": f"% {form}%" for k, form in enumerate(forms)})
+    if marked:
+        order.insert(0, f"CASE WHEN {' AND '.join(marked)} THEN 0 ELSE 1 END")
+    params["ranked"] = RANKED_LIMIT
+    sql = (f"WITH hits AS MATERIALIZED (SELECT rowid AS id FROM citizen_fts WHERE citizen_fts MATCH :match "
+           f"LIMIT :bound), found AS (SELECT count(*) AS n FROM hits) SELECT {_ROW_SQL}, found.n FROM found "
+           "CROSS JOIN hits JOIN citizen c ON c.id = hits.id JOIN village v ON v.id = c.village_id "
+           f"WHERE {' AND '.join(where)} ORDER BY {', '.join(order)}, c.sort_key, c.id LIMIT :limit OFFSET :offset")
+    return _raw(session, sql, params)
+
+
+def _listed_on_sqlite(session: Session, flt: CitizenFilter, offset: int, limit: int) -> list[CitizenRow]:
+    """page() of the register in name order, nothing typed, written out (the rows come off ix_citizen_sort)."""
+    params: dict = {"limit": limit, "offset": offset}
+    where = ["c.deleted_at IS NULL"]
+    if flt.village_id is not None:
+        where.append("c.village_id = :village")
+        params["village"] = flt.village_id
+    if flt.group is not None:
+        where.append("c.citizen_group = :group")
+        params["group"] = flt.group
+    sql = (f"{_ROWS_SQL} WHERE {' AND '.join(where)} ORDER BY c.deleted_at, c.sort_key, c.id "
+           "LIMIT :limit OFFSET :offset")
+    return [CitizenRow(*r) for r in _raw(session, sql, params)]
+
+
+def first_page(session: Session, flt: CitizenFilter, limit: int) -> tuple[int, list[CitizenRow]]:
+    """count() and the first page() together, as the list asks for them at each pause in typing. On SQLite
+    a search of the whole register is one query: ranked and counted at once when it is narrow; when its
+    first RANKED_LIMIT + 1 matches say it is broad, it is counted and walked in name order as page() does."""
+    words = query_words(flt.text)
+    if words and _uses_fts(session, flt) and flt.village_id is None and flt.group is None and \
+            scanned_uuid(flt.text) is None:
+        rows = _ranked_on_sqlite(session, flt, words, 0, limit, bound=RANKED_LIMIT + 1)
+        if rows:
+            return rows[0][-1], [CitizenRow(*r[:-1]) for r in rows]
+        # none ranked: nothing matched, or too much to rank (then counted and walked below)
+        if not _raw(session, "SELECT 1 FROM citizen_fts WHERE citizen_fts MATCH :m LIMIT 1",
+                    {"m": _fts_match(words, exact=False)}):
+            return 0, []
+    total = count(session, flt)
+    return total, page(session, flt, 0, limit, total) if total else []
 
 
 def best_first(session: Session, typed: str) -> list[ColumnElement[int]]:

@@ -74,6 +74,11 @@ class CitizenService:
         with self.db.reader() as s:
             return citizen_queries.page(s, flt, offset, limit, total)
 
+    def first_page(self, flt: CitizenFilter, limit: int) -> tuple[int, list[CitizenRow]]:
+        """The number of people the filter finds and the first `limit` of them, in one reading."""
+        with self.db.reader() as s:
+            return citizen_queries.first_page(s, flt, limit)
+
     def count(self, flt: CitizenFilter) -> int:
         with self.db.reader() as s:
             return citizen_queries.count(s, flt)

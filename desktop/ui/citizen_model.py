@@ -26,4 +26,5 @@ _DELETED_COLUMNS = [*_COLUMNS[:6], Column("Lý do xoá", lambda r: r.deleted_rea
 class CitizenTableModel(PagedModel[CitizenRow, CitizenFilter]):
     def __init__(self, citizens: CitizenService, flt: CitizenFilter | None = None) -> None:
         flt = flt or CitizenFilter()
-        super().__init__(_DELETED_COLUMNS if flt.deleted else _COLUMNS, citizens.count, citizens.page, flt)
+        super().__init__(_DELETED_COLUMNS if flt.deleted else _COLUMNS, citizens.count, citizens.page, flt,
+                         citizens.first_page)

@@ -25,11 +25,13 @@ class Column(Generic[Row]):
 
 class PagedModel(QAbstractTableModel, Generic[Row, Filter]):
     def __init__(self, columns: Sequence[Column[Row]], count: Callable[[Filter], int],
-                 page: Callable[[Filter, int, int, int], list[Row]], flt: Filter) -> None:
+                 page: Callable[[Filter, int, int, int], list[Row]], flt: Filter,
+                 first: Callable[[Filter, int], tuple[int, list[Row]]] | None = None) -> None:
         super().__init__()
         self._columns = list(columns)
         self._count = count
         self._page = page  # (filter, offset, limit, total) -> rows
+        self._first = first  # (filter, limit) -> (total, the first rows): count and page in one reading
         self._filter = flt
         self._rows: list[Row] = []
         self._total = 0
@@ -48,8 +50,11 @@ class PagedModel(QAbstractTableModel, Generic[Row, Filter]):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._total = self._count(self._filter)
-        self._rows = self._page(self._filter, 0, PAGE, self._total) if self._total else []
+        if self._first is not None:
+            self._total, self._rows = self._first(self._filter, PAGE)
+        else:
+            self._total = self._count(self._filter)
+            self._rows = self._page(self._filter, 0, PAGE, self._total) if self._total else []
         self.endResetModel()
 
     def row(self, index: int) -> Row | None:

@@ -170,3 +170,46 @@ def test_the_years_list_puts_marked_names_first_too(huongs):
     huongs.enrolments.register_all(2026)
     rows = huongs.enrolments.page(EnrolmentFilter(2026, "hường"), 0, 50)
     assert rows[0].full_name == "Nguyễn Thị Hường" and len(rows) == len(HUONG)
+
+
+def test_the_written_out_search_ranks_as_the_expressions_do(office):
+    """On SQLite a narrow search runs as SQL written out (desktop/db/citizen_queries._ranked_on_sqlite):
+    the same rows in the same order as SQLAlchemy's expressions give, for what clerks type."""
+    from desktop.bench.search import queries
+    from desktop.db import citizen_queries
+    from desktop.services.demo import fill_demo
+
+    fill_demo(office, 1500, seed=7)
+    typed = queries(office, 150) + ["nguyễn thị", "thị hường", "an", "ANH", "văn a", "0601", "lan   ng", ""]
+    checked = 0
+    with office.db.reader() as s:
+        for text in typed:
+            for flt in (CitizenFilter(text), CitizenFilter(text, village_id=village_id(office, "Thôn Đông")),
+                        CitizenFilter(text, group=int(CitizenGroup.FARMER))):
+                total = citizen_queries.count(s, flt)
+                if not 0 < total <= citizen_queries.RANKED_LIMIT and text:
+                    continue
+                assert citizen_queries.first_page(s, flt, 40) == (total, citizen_queries.page(
+                    s, flt, 0, 40, total, written_out=False))
+                for offset in (0, 5):
+                    fast = citizen_queries.page(s, flt, offset, 40, total)
+                    slow = citizen_queries.page(s, flt, offset, 40, total, written_out=False)
+                    assert fast == slow, (text, flt, offset)
+                checked += 1
+    assert checked > 200
+
+
+def test_a_broad_search_counted_and_walked_in_one_call(office, monkeypatch):
+    """first_page() of a search past RANKED_LIMIT matches: all counted, the first page in name order, as
+    count() and page() give them apart."""
+    from desktop.db import citizen_queries
+    from desktop.services.demo import fill_demo
+
+    fill_demo(office, 400, seed=3)
+    monkeypatch.setattr(citizen_queries, "RANKED_LIMIT", 20)
+    with office.db.reader() as s:
+        for text in ("nguyen", "thi", "van", "an", "0"):
+            flt = CitizenFilter(text)
+            total = citizen_queries.count(s, flt)
+            assert total > 20, text
+            assert citizen_queries.first_page(s, flt, 50) == (total, citizen_queries.page(s, flt, 0, 50, total))
