@@ -58,7 +58,7 @@ def search_figures(register: Desk, texts: list[str]) -> dict[str, Figure]:
     floor = sqlite_floor(register, lambda: sorted(_raw_fts_times(register, texts)))
     return {
         "search_median_ms": Figure(statistics.median(ours), "ms", 30, floor and statistics.median(floor),
-                                   "tìm theo từ gõ (trang đầu + số người), trung vị"),
+                                   "tìm theo từ gõ (trang đầu + số người), trung vị", goal=4),
         "search_p95_ms": Figure(p95(ours), "ms", 30, floor and p95(floor), "tìm theo từ gõ, bách phân vị 95"),
         "first_page_ms": Figure(timed(lambda: register.citizens.page(CitizenFilter(), 0, TABLE_PAGE), 20), "ms",
                                 None, sqlite_floor(register, lambda: _raw_first_page(register)),

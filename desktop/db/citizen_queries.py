@@ -169,6 +169,9 @@ def count(session: Session, flt: CitizenFilter) -> int:
     if fts and flt.village_id is None and flt.group is None:
         return _raw(session, "SELECT count(*) FROM citizen_fts WHERE citizen_fts MATCH :m",
                     {"m": _fts_match(words, exact=False)})[0][0]
+    if not words and _uses_fts(session, flt):  # the living, by ix_citizen_counts
+        where, params = _living_filters(flt)
+        return _raw(session, f"SELECT count(*) FROM citizen c WHERE {' AND '.join(where)}", params)[0][0]
     stmt = _base(flt, (func.count(),), fts)
     if words:
         stmt = stmt.where(_words_condition(session, flt, words, exact=False))
@@ -235,12 +238,9 @@ def _ranked_on_sqlite(session: Session, flt: CitizenFilter, words: list[str], of
                     "offset": offset, "bound": -1 if bound is None else bound}
     # the matches once (at most `bound`), counted first: past RANKED_LIMIT of them no row is read or ranked
     where = ["found.n <= :ranked"]
-    if flt.village_id is not None:
-        where.append("c.village_id = :village")
-        params["village"] = flt.village_id
-    if flt.group is not None:
-        where.append("c.citizen_group = :group")
-        params["group"] = flt.group
+    filters, more = _living_filters(flt)
+    where += filters[1:]  # the index of the matches holds only the living
+    params.update(more)
     exact, given = [], []
     for i, w in enumerate(words):
         params[f"w{i}"], params[f"sw{i}"], params[f"gw{i}"] = w, f"% {w} %", f"% {w}"
@@ -267,17 +267,21 @@ def _ranked_on_sqlite(session: Session, flt: CitizenFilter, words: list[str], of
 
 def _listed_on_sqlite(session: Session, flt: CitizenFilter, offset: int, limit: int) -> list[CitizenRow]:
     """page() of the register in name order, nothing typed, written out (the rows come off ix_citizen_sort)."""
-    params: dict = {"limit": limit, "offset": offset}
-    where = ["c.deleted_at IS NULL"]
+    where, params = _living_filters(flt)
+    sql = (f"{_ROWS_SQL} WHERE {' AND '.join(where)} ORDER BY c.deleted_at, c.sort_key, c.id "
+           "LIMIT :limit OFFSET :offset")
+    return [CitizenRow(*r) for r in _raw(session, sql, {**params, "limit": limit, "offset": offset})]
+
+
+def _living_filters(flt: CitizenFilter) -> tuple[list[str], dict]:
+    where, params = ["c.deleted_at IS NULL"], {}
     if flt.village_id is not None:
         where.append("c.village_id = :village")
         params["village"] = flt.village_id
     if flt.group is not None:
         where.append("c.citizen_group = :group")
         params["group"] = flt.group
-    sql = (f"{_ROWS_SQL} WHERE {' AND '.join(where)} ORDER BY c.deleted_at, c.sort_key, c.id "
-           "LIMIT :limit OFFSET :offset")
-    return [CitizenRow(*r) for r in _raw(session, sql, params)]
+    return where, params
 
 
 def first_page(session: Session, flt: CitizenFilter, limit: int) -> tuple[int, list[CitizenRow]]:

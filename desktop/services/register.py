@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from desktop import config
 from desktop.db import migrate
 from desktop.db.engine import Database
-from desktop.db.integrity import file_problem, looks_damaged
+from desktop.db.integrity import file_problem, known_sound, looks_damaged, record_sound
 from desktop.services import backups, claims, failures
 from desktop.services.citizens import CitizenService
 from desktop.services.claims import Claim
@@ -104,6 +104,9 @@ class Register:
 
     def close(self) -> None:
         self.db.dispose()
+        if (file := sqlite_file(self.db.engine.url.render_as_string(hide_password=False))) and not (
+                self.claim is not None and claims.others(self.folder, (self.claim,))):
+            record_sound(file)  # checked now, while no one waits: the next start need not check it
         if self.claim is not None:
             self.claim.release()
 
@@ -135,8 +138,8 @@ def open_services(folder: Path, url: str | None, today: Callable[[], date], kind
 def _open_database(folder: Path, url: str) -> Database:
     """The database, checked (an SQLite file with SQLite's quick check, before the engine touches it) and
     brought up to date."""
-    file = Path(make_url(url).database or "") if url.startswith("sqlite") else None
-    if file and file.name and file.exists() and file.stat().st_size and (problem := file_problem(file)):
+    file = sqlite_file(url)
+    if file and file.exists() and file.stat().st_size and not known_sound(file) and (problem := file_problem(file)):
         log.error("Sổ hỏng: %s: %s", file, problem)
         raise _damaged(folder)
     db = Database(url)
@@ -154,6 +157,11 @@ def _open_database(folder: Path, url: str) -> Database:
         raise OpenError(plain or f"Không mở được cơ sở dữ liệu {db.engine.url.render_as_string()} (chi tiết trong "
                                  "nhật ký của chương trình).") from None
     return db
+
+
+def sqlite_file(url: str) -> Path | None:
+    file = Path(make_url(url).database or "") if url.startswith("sqlite") else None
+    return file if file and file.name else None
 
 
 def _damaged(folder: Path) -> DamagedRegister:

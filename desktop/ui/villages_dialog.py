@@ -48,7 +48,7 @@ class VillagesDialog(QDialog):
 
     def reload(self) -> None:
         self.list.clear()
-        for v in self._office.villages():
+        for v in self._office.villages(with_counts=True):
             item = QListWidgetItem(f"{v.name}  ({v.citizens} người)")
             item.setData(Qt.ItemDataRole.UserRole, v.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, v.name)

@@ -117,7 +117,7 @@ def test_backup_on_a_full_disk(small_disk, capsys):
     assert list((folder / backups.SCRATCH).iterdir()) == []
     filler.unlink()
     fill(small_disk, leave=0)  # not even room to open it: the same cause told, not "damaged"
-    assert main(["--data-dir", str(folder), "search", "nguyen"]) == 3
+    assert main(["--data-dir", str(folder), "search", "nguyen"]) in (2, 3)  # refused at opening, or at the search
     err = capsys.readouterr().err
     assert "đã đầy" in err and "hỏng" not in err and "Traceback" not in err, err
     (small_disk / "day.bin").unlink()
