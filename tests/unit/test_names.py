@@ -53,3 +53,30 @@ def test_fold_is_idempotent_and_ascii(text):
     assert fold(folded) == folded
     assert folded.isascii()
     assert search_key(nfd(text)) == search_key(text)
+
+
+def _fold_by_decomposing(text: str) -> str:
+    """fold() as first written: every character decomposed and its marks dropped."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").replace("đ", "d")
+
+
+@given(st.text())
+def test_fold_by_table_is_fold_by_decomposing(text):
+    from desktop.domain.names import fold
+
+    assert fold(text) == _fold_by_decomposing(text)
+
+
+def test_fold_of_every_vietnamese_letter():
+    import unicodedata
+
+    from desktop.domain.names import fold
+
+    letters = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
+    for form in ("NFC", "NFD"):
+        for ch in unicodedata.normalize(form, letters + letters.upper()):
+            assert fold(ch) == _fold_by_decomposing(ch)
+    assert fold(unicodedata.normalize("NFD", "Nguyễn Thị Hường ĐỨC")) == "nguyen thi huong duc"
