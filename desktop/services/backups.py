@@ -10,8 +10,9 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -68,6 +69,42 @@ def make_backup(db: Database, data: Path, target: Path | None = None, reason: st
     except (OSError, sqlite3.Error) as e:  # SQLite's copy into the scratch folder meets a full disk as its own error
         raise BackupError(_cannot_write(e, folder, db.sqlite_file)) from e
     return path
+
+
+@contextmanager
+def backup_beside(db: Database, data: Path, reason: str) -> Iterator[Callable[[], Path]]:
+    """A backup taken before a batch, packed while the batch writes: the register is copied now (SQLite's
+    backup, its state before the batch), then zipped in a second thread; the caller calls the function
+    it is given, which waits for the ZIP, before its batch commits, so that no batch commits without its
+    backup. A 100,000-person register's ZIP (2 s) then overlaps the 30,000 inserts of an import instead of
+    coming before them. BackupError if the copy or the ZIP cannot be made; the ZIP is removed when the batch
+    fails after it."""
+    if not is_sqlite(db.engine):
+        raise BackupError("Cơ sở dữ liệu dùng chung (máy chủ) được sao lưu bằng công cụ của máy chủ, không ở đây.")
+    folder = backup_folder(data) / EVENTS
+    path = folder / f"so-cdht-{datetime.now().strftime(STAMP)}-{reason}.zip"
+    with scratch(data) as tmp, ThreadPoolExecutor(1, thread_name_prefix="sao-luu") as packer:
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            copy = backup_sqlite(db.engine, tmp / DB_MEMBER)
+        except (OSError, sqlite3.Error) as e:
+            raise BackupError(_cannot_write(e, folder, db.sqlite_file)) from e
+        packed = packer.submit(_zip, copy, data, path)
+
+        def finished() -> Path:
+            try:
+                packed.result()
+            except (OSError, sqlite3.Error) as e:
+                raise BackupError(_cannot_write(e, folder, db.sqlite_file)) from e
+            return path
+
+        try:
+            yield finished
+        except BaseException:
+            with suppress(BaseException):
+                packed.result()
+            path.unlink(missing_ok=True)
+            raise
 
 
 def _zip(copy: Path, data: Path, path: Path) -> None:

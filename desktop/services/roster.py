@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -22,7 +23,7 @@ from desktop.domain.citizen import CitizenData, CitizenDraft, check_draft
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.names import search_key, sort_key
 from desktop.domain.sex import Sex
-from desktop.services.backups import BackupError, make_backup
+from desktop.services.backups import BackupError, backup_beside
 from desktop.services.register import Register
 from desktop.sheets.roster_read import FIELD_HEADERS, RosterFileError, RosterSheet, read_roster
 
@@ -188,12 +189,19 @@ class RosterService:
             return ImportResult(0, len(dry.results))
         actor, now = self.r.office.clerk_name(), utcnow()
         self.r.db.ensure_sound()  # before the backup: a damaged file is neither copied nor written into
-        backup = None
-        if is_sqlite(self.r.db.engine):
-            try:
-                backup = make_backup(self.r.db, self.r.folder, reason="truoc-nhap-excel")
-            except BackupError as e:
-                raise RosterError(f"Chưa nhập (không sao lưu được trước khi nhập): {e}") from None
+        with ExitStack() as stack:
+            backed_up = None
+            if is_sqlite(self.r.db.engine):
+                try:
+                    backed_up = stack.enter_context(backup_beside(self.r.db, self.r.folder, "truoc-nhap-excel"))
+                except BackupError as e:
+                    raise RosterError(f"Chưa nhập (không sao lưu được trước khi nhập): {e}") from None
+            self._insert(dry, chosen, actor, now, backed_up)
+        self.r.db.analyze("citizen", "audit_entry")
+        return ImportResult(len(chosen), len(dry.results) - len(chosen))
+
+    def _insert(self, dry: DryRun, chosen: list[RowResult], actor: str, now, backed_up) -> None:  # noqa: ANN001
+        """The rows and their audit lines in one transaction, committed only once the backup is written."""
         try:
             with self.r.db.session() as s:
                 last_id = s.scalar(select(func.max(Citizen.id))) or 0
@@ -207,15 +215,15 @@ class RosterService:
                            literal(changes))
                     # created_at too: on a shared server another clerk's new person may land beside this batch
                     .where(Citizen.id > last_id, Citizen.created_at == now)))
-        except BaseException as e:
-            if backup is not None:  # nothing was imported: the copy taken before it is the register as it is
-                backup.unlink(missing_ok=True)
-            if isinstance(e, IntegrityError):
-                raise RosterError("Trong lúc kiểm tra, có người khác vừa được nhập trùng số CCCD: chưa lưu gì. "
-                                  "Hãy kiểm tra lại tệp.") from None
-            raise
-        self.r.db.analyze("citizen", "audit_entry")
-        return ImportResult(len(chosen), len(dry.results) - len(chosen))
+                if backed_up is not None:
+                    try:
+                        backed_up()  # the ZIP written while the rows went in: now the batch may commit
+                    except BackupError as e:
+                        raise RosterError(f"Chưa nhập (không sao lưu được trước khi nhập): {e}") from None
+        except IntegrityError:
+            # nothing was imported: backup_beside removes the copy taken before it (the register as it is)
+            raise RosterError("Trong lúc kiểm tra, có người khác vừa được nhập trùng số CCCD: chưa lưu gì. "
+                              "Hãy kiểm tra lại tệp.") from None
 
 
 def _row(data: CitizenData, now) -> dict:  # noqa: ANN001
