@@ -50,9 +50,10 @@ class Village(Record, Base):
 
 
 def is_search_index(name: str, type_: str) -> bool:
-    """Made by hand in the migrations, outside these models: the FTS5 tables (SQLite) and the trigram
-    and prefix indexes (PostgreSQL)."""
-    return (type_ == "table" and name.startswith("citizen_fts")) or (type_ == "index" and name.startswith("ix_search_"))
+    """Made by hand in the migrations, outside these models: the FTS5 tables (SQLite) and the trigram,
+    prefix and word indexes and the words' column (PostgreSQL)."""
+    return (type_ == "table" and name.startswith("citizen_fts")) or (type_ == "index" and name.startswith("ix_search_")) \
+        or (type_ == "column" and name.startswith("search_"))
 
 
 class Citizen(Record, Base):
