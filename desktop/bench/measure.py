@@ -38,8 +38,8 @@ def within(f: Figure) -> bool:
     return not (f.goal and f.floor and f.value / f.floor > f.goal)
 
 
-def print_table(total: int, n_queries: int, figures: dict[str, Figure]) -> None:
-    print(f"Xã mẫu: {total:,} người; {n_queries} câu tìm khác nhau.".replace(",", "."))
+def print_table(total: int, n_queries: int, figures: dict[str, Figure], title: str | None = None) -> None:
+    print(title or f"Xã mẫu: {total:,} người; {n_queries} câu tìm khác nhau.".replace(",", "."))
     print(f"{'chỉ số':<18} {'đo được':>10} {'mục tiêu':>10} {'thư viện trần':>14} {'tỉ lệ':>12}  nội dung")
     for name, f in figures.items():
         target = f"{f.target:g} {f.unit}" if f.target is not None else "-"
