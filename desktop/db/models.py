@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, SmallInteger, String, Text, false
+from sqlalchemy import Date, ForeignKey, Index, Integer, SmallInteger, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.db.base import Base, Record, UTCDateTime
@@ -271,11 +271,16 @@ class AreaPerson(Base):
     full_name: Mapped[str] = mapped_column(String(100))
     birth: Mapped[str] = mapped_column(String(10))
     sex: Mapped[str] = mapped_column(String(1))
-    cccd: Mapped[str | None] = mapped_column(String(12), index=True)
+    cccd: Mapped[str | None] = mapped_column(String(12))
     village: Mapped[str] = mapped_column(String(100))
     group: Mapped[int] = mapped_column("citizen_group", SmallInteger)
     deleted: Mapped[bool] = mapped_column(default=False)
     version: Mapped[int] = mapped_column(Integer)
+
+    # the CCCDs held by two offices, read from the index alone (migration 0014)
+    __table_args__ = (Index("ix_area_person_cccd_office", "cccd", "office_code",
+                            sqlite_where=text("cccd IS NOT NULL AND deleted = 0"),
+                            postgresql_where=text("cccd IS NOT NULL AND deleted = false")),)
 
 
 class AreaEnrolment(Base):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 
 from desktop.db.models import AreaPerson, ReceivedPackage
 from desktop.domain.criteria import read_group_defs
@@ -108,23 +108,25 @@ class AreaService:
         return AreaReport(year, offices, area, grand, area_models)
 
     def duplicates(self, year: int) -> list[Duplicate]:
-        """The same CCCD on the registers of two different offices."""
+        """The same CCCD on the registers of two different offices (their latest packages of the year)."""
         with self.r.db.reader() as s:
-            ids = [p.id for p in self._latest(s, year)]
-            rows = s.execute(select(AreaPerson.cccd, ReceivedPackage.office_name, AreaPerson.full_name, AreaPerson.birth,
+            latest = {p.id: p.office_name for p in self._latest(s, year)}
+            # the CCCDs two offices hold, from ix_area_person_cccd_office alone (any year, any package: the
+            # few found are then read in full and kept when two of the year's latest packages hold them)
+            held_twice = (select(AreaPerson.cccd).where(AreaPerson.cccd.is_not(None), AreaPerson.deleted == false())
+                          .group_by(AreaPerson.cccd)
+                          .having(func.min(AreaPerson.office_code) != func.max(AreaPerson.office_code)))
+            rows = s.execute(select(AreaPerson.cccd, AreaPerson.package_id, AreaPerson.full_name, AreaPerson.birth,
                                     AreaPerson.office_code)
-                             .join(ReceivedPackage, ReceivedPackage.id == AreaPerson.package_id)
-                             .where(AreaPerson.package_id.in_(ids), AreaPerson.cccd.is_not(None),
-                                    AreaPerson.deleted.is_(False))
-                             .where(AreaPerson.cccd.in_(
-                                 select(AreaPerson.cccd).where(AreaPerson.package_id.in_(ids),
-                                                               AreaPerson.deleted.is_(False))
-                                 .group_by(AreaPerson.cccd).having(func.count(func.distinct(AreaPerson.office_code)) > 1)))
-                             .order_by(AreaPerson.cccd)).all()
-        found: dict[str, list[tuple[str, str, str]]] = {}
-        for cccd, office, name, birth, _ in rows:
-            found.setdefault(cccd, []).append((office, name, birth))
-        return [Duplicate(c, places) for c, places in found.items()]
+                             .where(AreaPerson.cccd.in_(held_twice), AreaPerson.cccd.is_not(None),
+                                    AreaPerson.deleted == false())
+                             .order_by(AreaPerson.cccd, AreaPerson.id)).all()
+        found: dict[str, list[tuple[int, str, str, str]]] = {}
+        for cccd, package, name, birth, office in rows:
+            if package in latest:
+                found.setdefault(cccd, []).append((office, latest[package], name, birth))
+        return [Duplicate(c, [(o, n, b) for _, o, n, b in places]) for c, places in found.items()
+                if len({office for office, *_ in places}) > 1]
 
     def workbook(self, year: int) -> bytes:
         report = self.report(year)
