@@ -116,11 +116,15 @@ class AreaService:
             held_twice = (select(AreaPerson.cccd).where(AreaPerson.cccd.is_not(None), AreaPerson.deleted == false())
                           .group_by(AreaPerson.cccd)
                           .having(func.min(AreaPerson.office_code) != func.max(AreaPerson.office_code)))
-            rows = s.execute(select(AreaPerson.cccd, AreaPerson.package_id, AreaPerson.full_name, AreaPerson.birth,
-                                    AreaPerson.office_code)
-                             .where(AreaPerson.cccd.in_(held_twice), AreaPerson.cccd.is_not(None),
-                                    AreaPerson.deleted == false())
-                             .order_by(AreaPerson.cccd, AreaPerson.id)).all()
+            twice = list(s.scalars(held_twice))
+            # asked for by value, in slices: a planner cannot tell how few the HAVING lets through, and
+            # PostgreSQL joined the whole area to them (0.55 s at 600,000 people, for 11 CCCDs)
+            rows = [row for start in range(0, len(twice), 5000) for row in s.execute(
+                select(AreaPerson.cccd, AreaPerson.package_id, AreaPerson.full_name, AreaPerson.birth,
+                       AreaPerson.office_code)
+                .where(AreaPerson.cccd.in_(twice[start:start + 5000]), AreaPerson.cccd.is_not(None),
+                       AreaPerson.deleted == false())
+                .order_by(AreaPerson.cccd, AreaPerson.id))]
         found: dict[str, list[tuple[int, str, str, str]]] = {}
         for cccd, package, name, birth, office in rows:
             if package in latest:
