@@ -51,10 +51,6 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
-            # 64 MB of page cache (SQLite's default is 2 MB), filled only as pages are read: an upper level
-            # merging a province's 2,400,000 people took 2.2 times as long a package at the end as at the
-            # start while its indexes outgrew the cache
-            cur.execute("PRAGMA cache_size=-65536")
         except sqlite3.DatabaseError as e:  # raised outside any statement of SQLAlchemy's: not seen above
             if looks_damaged(e):
                 raise DamagedDatabase(str(e)) from None
