@@ -148,12 +148,16 @@ def _bare_certificates(n: int, qr: bool) -> float:
             canvas.setFont(SERIF, size)
             canvas.drawCentredString(420, y, text)
         if mask is not None:
-            canvas.saveState()
-            canvas.addLiteral(mask)
-            canvas.restoreState()
+            _paint(canvas, mask)
         canvas.showPage()
     canvas.save()
     return time.perf_counter() - started
+
+
+def _paint(canvas: Canvas, mask: str) -> None:
+    canvas.saveState()
+    canvas.addLiteral(mask)
+    canvas.restoreState()
 
 
 def _qr_mask(x: float, y: float, side: float) -> str:
@@ -223,9 +227,7 @@ def _bare_sheets(n: int) -> float:
         for k, text in enumerate((f"Họ và tên: Nguyễn Văn Người Số {i}", "Sinh: 05/03/1980 — Thôn Phú Lập",
                                   "Nhóm 1: Nông dân, lao động nông thôn")):
             canvas.drawString(51, 740 - 13 * k, text)
-        canvas.saveState()
-        canvas.addLiteral(mask)
-        canvas.restoreState()
+        _paint(canvas, mask)
         canvas.showPage()
     canvas.save()
     return time.perf_counter() - started

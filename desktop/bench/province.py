@@ -3,31 +3,20 @@
 then the area report and the cross-commune duplicate list, with the process's resident memory watched.
 
 Too long for every run (the packages alone take minutes to make), hence an option. The packages are made
-as bench/exchange.py makes its hundred: consistent summaries, each signed by the commune's own registered
-key; here each commune's key is made without sealing it under a passphrase (the scrypt of a real office's
-key would add a second a commune to the making, which is not what is measured)."""
+by bench/packages.py, as for bench/exchange.py's hundred."""
 
 from __future__ import annotations
 
-import json
-import random
 import sys
 import tempfile
 import time
-import uuid
 from datetime import date
 from pathlib import Path
 
-import minisign
-
 from desktop.bench.measure import Figure
+from desktop.bench.packages import commune_package
 from desktop.db.server import create_database, drop_database
-from desktop.domain.cccd import make_cccd
-from desktop.domain.groups import SHIPPED
-from desktop.exchange.keys import Signer
-from desktop.exchange.package import build, table
-from desktop.services.demo import PersonMaker
-from desktop.services.desk import Desk, open_register
+from desktop.services.desk import open_register
 from desktop.services.office import OfficeSetup
 
 PASS = "mat-khau-do-toc-do"
@@ -52,7 +41,8 @@ def province_figures(url: str | None, communes: int = COMMUNES, people_each: int
             upper.keys.create(PASS)
             upper.receiving._identity(PASS)  # unlocking the key is a deliberate second, once per batch
             started = time.perf_counter()
-            packages = [_package(root / "goi", upper, year, n, people_each) for n in range(communes)]
+            packages = [commune_package(root / "goi", upper, year, 40_000 + n, people_each, seed=n)
+                        for n in range(communes)]
             made_s = time.perf_counter() - started
             rss, each = [_rss_mb()], []
             started = time.perf_counter()
@@ -100,49 +90,6 @@ def _growth(each: list[float], rss: list[float]) -> dict[str, Figure]:
                                              "thời gian nhận một gói ở 1/10 cuối so với 1/10 đầu (1 là tuyến tính)"),
             "province_rss_growth_mb": Figure(rss[-1] - rss[1], "MB", None, None,
                                              "bộ nhớ tăng thêm từ gói đầu đến gói cuối")}
-
-
-def _package(folder: Path, upper: Desk, year: int, n: int, people_each: int) -> Path:
-    """Commune n's package: people_each people, a third recognized, signed by a key registered above."""
-    folder.mkdir(exist_ok=True)
-    code = 40_000 + n
-    pair = minisign.KeyPair.generate()
-    public = folder / f"ky-so-{code}.pub"
-    public.write_text(f"untrusted comment: minisign public key\n{pair.public_key.to_base64().decode()}\n",
-                      encoding="ascii")
-    upper.keys.register(code, f"Xã thử {n}", public)
-    rnd = random.Random(n)
-    maker = PersonMaker(n, date.today())
-    people, enrolments, taken = [], [], set()
-    figures = {g: {"registered": 0, "assessed": 0, "recognized": 0} for g in (1, 2, 3)}
-    for _ in range(people_each):
-        p = maker.person()
-        cccd = None
-        while p.cccd and (cccd is None or cccd in taken):
-            cccd = make_cccd(f"0{rnd.randint(1, 96):02d}", p.sex, p.birth_year, rnd.randint(0, 999_999))
-        if cccd:
-            taken.add(cccd)
-        people.append([str(uuid.UUID(int=rnd.getrandbits(128))), 1, p.full_name, str(p.birth_year), p.sex.value,
-                       cccd, f"Thôn {rnd.randint(1, 12)}", int(p.group), "", False])
-        status = "recognized" if rnd.random() < 0.33 else "not_recognized"
-        enrolments.append([str(uuid.UUID(int=rnd.getrandbits(128))), len(people) - 1, int(p.group), status, 85, True])
-        f = figures[int(p.group)]
-        f["registered"] += 1
-        f["assessed"] += 1
-        f["recognized"] += status == "recognized"
-    summary = {"year": year, "groups": [{"group": g, "total": 0, **f} for g, f in figures.items()],
-               "group_definitions": [d.as_json() for d in SHIPPED]}
-    members = {"records/citizens.json": table(["uuid", "version", "full_name", "birth", "sex", "cccd", "village",
-                                               "group", "occupation", "deleted"], people),
-               "records/enrolments.json": table(["uuid", "person", "group", "status", "total", "passed"], enrolments),
-               "summary.json": json.dumps(summary).encode()}
-    recipient = upper.keys.public().age_recipient
-    manifest = {"sender": {"code": code, "name": f"Xã thử {n}", "kind": "commune"},
-                "recipient": {"name": "Tỉnh", "age_recipient": recipient}, "year": year, "sequence": 1,
-                "previous_sha256": None}
-    path = folder / f"cdht-{code}-{year}-01.age"
-    path.write_bytes(build(manifest, members, Signer(pair.secret_key), recipient))
-    return path
 
 
 def _rss_mb() -> float:
