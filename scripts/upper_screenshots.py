@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.services.office import OfficeSetup  # noqa: E402
 from desktop.services.desk import open_register  # noqa: E402
+from desktop.services.office import OfficeSetup  # noqa: E402
 from desktop.ui.app import make_app  # noqa: E402
 from desktop.ui.upper_window import UpperWindow  # noqa: E402
 from tests.exchange.conftest import PASS, YEAR, setup_commune  # noqa: E402

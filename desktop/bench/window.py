@@ -1,6 +1,6 @@
 """The window's own figures (start-up, first rows, memory), from a child process started with
 --bench-window, so that they include interpreter and Qt start-up as a clerk would wait for them; the floor
-is a bare PySide6 window showing the same 200 rows from a raw query."""
+is a bare Qt window showing the same 200 rows from a raw query (desktop/ui/bare_window.py)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def window_figures(folder: Path, url: str | None) -> dict[str, Figure]:
                     *(["--db-url", url] if url else []), "--bench-window"], env) for _ in range(WINDOW_RUNS)]
     # the bare window reads the SQLite file with sqlite3: on a server there is no such floor
     on_server = not config.database_url(folder, url).startswith("sqlite")
-    bare = [] if on_server else [_child([sys.executable, "-c", _BARE_WINDOW], env) for _ in range(WINDOW_RUNS)]
+    bare = [] if on_server else [_child([sys.executable, "-m", "desktop.ui.bare_window"], env) for _ in range(WINDOW_RUNS)]
 
     def med(runs: list[dict[str, float]], key: str) -> float | None:
         return statistics.median(r[key] for r in runs) if runs else None
@@ -38,27 +38,6 @@ def window_figures(folder: Path, url: str | None) -> dict[str, Figure]:
         "rss_mb": Figure(max(r["rss_mb"] for r in ours), "MB", 400, med(bare, "rss_mb"),
                          "bộ nhớ sau khi tìm và cuộn xuống cuối nhiều lần"),
     }
-
-
-# The floor for the window: a bare PySide6 window, then a bare table of 200 rows from a raw query.
-_BARE_WINDOW = """
-import json, os, sqlite3, time
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-app = QApplication([])
-w = QMainWindow(); w.resize(1180, 720); w.show(); app.processEvents()
-ready = time.time() - float(os.environ["SO_CDHT_BENCH_T0"])
-opening = time.perf_counter()
-db = sqlite3.connect(os.environ["SO_CDHT_BENCH_DB"])
-model = QStandardItemModel()
-for row in db.execute("SELECT full_name, birth_year, cccd FROM citizen WHERE deleted_at IS NULL "
-                      "ORDER BY deleted_at, sort_key LIMIT 200"):
-    model.appendRow([QStandardItem(str(v)) for v in row])
-view = QTableView(); view.setModel(model); w.setCentralWidget(view); app.processEvents()
-first_rows_ms = (time.perf_counter() - opening) * 1000
-rss = next(int(l.split()[1]) / 1024 for l in open("/proc/self/status", encoding="ascii") if l.startswith("VmRSS"))
-print(json.dumps({"ready_s": ready, "first_rows_ms": first_rows_ms, "rss_mb": rss}))
-"""
 
 
 def _child(cmd: list[str], env: dict[str, str]) -> dict[str, float]:

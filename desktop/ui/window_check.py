@@ -13,6 +13,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -86,8 +87,7 @@ def _windows(register: Desk) -> list[tuple[str, Callable[[], QWidget]]]:
 
     def dialog(module: str, cls: str, *args, **kwargs) -> Callable[[], QWidget]:  # noqa: ANN002, ANN003
         def make() -> QWidget:
-            found = getattr(__import__(f"desktop.ui.{module}", fromlist=[cls]), cls)
-            return found(*args, **kwargs)
+            return getattr(import_module(f"desktop.ui.{module}"), cls)(*args, **kwargs)
         return make
 
     from desktop.domain.models387 import Model
