@@ -15,6 +15,8 @@ SYSTEM_PACKAGES=(
   poppler-utils
   # the standard tools that check our exchange packages (interoperability tests)
   minisign age
+  # ICU's packaging tool: the Linux bundle carries ICU's data for the locales it uses alone (installer/icu_data.py)
+  icu-devtools
   # the shared-server set-up: the tests and the benchmark also run on a throwaway PostgreSQL server
   postgresql
 )
