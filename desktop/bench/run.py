@@ -12,6 +12,7 @@ from desktop.bench.measure import Figure, print_table, write_json
 from desktop.bench.models import model_figures
 from desktop.bench.paper import ROSTER_ROWS, paper_figures, sheet_figures
 from desktop.bench.search import queries, save_figures, search_figures
+from desktop.bench.shipping import shipping_figures
 from desktop.bench.window import window_figures
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.services.demo import fill_demo
@@ -43,6 +44,7 @@ def run_bench(folder: Path, url: str | None, citizens: int, n_queries: int, json
         register.close()
     figures.update(sheet_figures(folder, url))
     figures.update(window_figures(folder, url))
+    figures.update(shipping_figures())
     print_table(total, len(texts), figures)
     if json_out:
         write_json(json_out, total, len(texts), figures)
