@@ -6,7 +6,7 @@ its own: 1,000 signed certificates took 85 s against 1.4 s unsigned. zxing-cpp e
 about 0.5 ms; its module matrix, one bit a module, becomes an inline image mask that the page paints in
 black: a few hundred bytes a code, nothing to compute per module in Python. Masks are painted without
 smoothing (no /Interpolate), so the modules stay sharp at any printer's resolution. The bits are packed
-here, without Pillow (which the bundle then leaves out: 18 MB)."""
+here, without going through an image library."""
 
 from __future__ import annotations
 
