@@ -14,6 +14,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return check_windows(args)
     if args.command is None:
+        # the register's modules before Qt: PySide6, once loaded, reads the source of every module imported after
+        # it to look for its own name (its __feature__ switch, PYSIDE-2029), 80 ms of the start from the sources
+        import desktop.services.desk  # noqa: F401
         from desktop.ui.app import run_window  # Qt is loaded only for the window
 
         return run_window(args)

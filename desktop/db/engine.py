@@ -29,6 +29,9 @@ def make_engine(url: str) -> Engine:
     if parsed.drivername == "postgresql":  # the driver the program ships (SQLAlchemy would look for psycopg2)
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
+        from desktop.db.models import on_server
+
+        on_server()
         return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
         _create_private(Path(parsed.database))

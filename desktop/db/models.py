@@ -277,10 +277,18 @@ class AreaPerson(Base):
     deleted: Mapped[bool] = mapped_column(default=False)
     version: Mapped[int] = mapped_column(Integer)
 
-    # the CCCDs held by two offices, read from the index alone (migration 0014)
+    # the CCCDs held by two offices, read from the index alone (migration 0014); PostgreSQL's spelling of the
+    # condition is added by on_server() below
     __table_args__ = (Index("ix_area_person_cccd_office", "cccd", "office_code",
-                            sqlite_where=text("cccd IS NOT NULL AND deleted = 0"),
-                            postgresql_where=text("cccd IS NOT NULL AND deleted = false")),)
+                            sqlite_where=text("cccd IS NOT NULL AND deleted = 0")),)
+
+
+def on_server() -> None:
+    """PostgreSQL's options of the models' indexes, given when a server is opened: naming a postgresql_ option
+    makes SQLAlchemy load its whole PostgreSQL dialect (40 ms of every start on SQLite)."""
+    index = next(i for i in AreaPerson.__table__.indexes if i.name == "ix_area_person_cccd_office")
+    if "postgresql_where" not in index.dialect_kwargs:
+        index.dialect_kwargs["postgresql_where"] = text("cccd IS NOT NULL AND deleted = false")
 
 
 class AreaEnrolment(Base):
