@@ -21,7 +21,9 @@ def clock_warning(register, now: datetime | None = None) -> str | None:  # noqa:
     known = [stamp for path in backups.backups(register.folder) if (stamp := backups.stamp_of(path))]
     with register.db.reader() as s:
         # the newest thousand saves by their order (max over the whole journal takes 0.15 s on 100,000 people)
-        recent = select(AuditEntry.at).order_by(AuditEntry.id.desc()).limit(1000).subquery()
+        # (of the table, not the mapped class: asked at start, see services/criteria.py)
+        journal = AuditEntry.__table__
+        recent = select(journal.c.at).order_by(journal.c.id.desc()).limit(1000).subquery()
         saved = s.scalar(select(func.max(recent.c.at)))
     if saved is not None:
         known.append(saved.astimezone().replace(tzinfo=None))

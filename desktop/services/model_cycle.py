@@ -82,7 +82,9 @@ class ModelCriteriaService:
         parsed, doc = parse_model_criteria(raw)
         content = json.dumps(doc, ensure_ascii=False, sort_keys=True)
         with self.db.session() as s:
-            existing = s.scalars(select(ModelCriteriaSetRecord).where(ModelCriteriaSetRecord.code == parsed.id)).first()
+            # the table's row, not the mapped class's (read at every start: see services/criteria.py)
+            sets = ModelCriteriaSetRecord.__table__
+            existing = s.execute(select(sets.c.id, sets.c.content).where(sets.c.code == parsed.id)).first()
             if existing is not None:
                 if existing.content != content and not replace_same:
                     raise CriteriaError(f"Đã có bộ tiêu chí mã “{parsed.id}” với nội dung khác. Hãy đặt mã (trường "

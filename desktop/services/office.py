@@ -83,8 +83,8 @@ class OfficeService:
         return self._clerk
 
     def info(self) -> OfficeInfo | None:
-        with self.db.reader() as s:
-            o = s.scalars(select(Office)).first()
+        with self.db.reader() as s:  # the table's row, not the mapped class's (asked at start: services/criteria.py)
+            o = s.execute(select(Office.__table__)).first()
             if o is None:
                 return None
             return OfficeInfo(o.province_name, o.commune_name, o.association_name, o.clerk_name,
@@ -182,8 +182,9 @@ class OfficeService:
             counts = dict(s.execute(
                 select(Citizen.village_id, func.count()).where(Citizen.deleted_at.is_(None))
                 .group_by(Citizen.village_id)).all()) if with_counts else {}
-            rows = s.execute(select(Village.id, Village.name).where(Village.deleted_at.is_(None))
-                             .order_by(Village.position, Village.id))
+            villages = Village.__table__  # as info() above
+            rows = s.execute(select(villages.c.id, villages.c.name).where(villages.c.deleted_at.is_(None))
+                             .order_by(villages.c.position, villages.c.id))
             return [VillageInfo(i, name, counts.get(i, 0) if with_counts else None) for i, name in rows]
 
     def add_village(self, actor: str, name: str) -> int:

@@ -87,14 +87,21 @@ def run_window(args: argparse.Namespace) -> int:
         messages.warn(None, "Cảnh báo khi mở sổ", "\n\n".join(register.problems))
     from desktop.ui.main_window import MainWindow
 
-    opening = time.perf_counter()
-    window = MainWindow(register)
+    # the window on screen first, then the register's rows in it
+    window = MainWindow(register, load=False)
     window.show()
     window.daily_backup = safety.DailyBackup(register, window)
     if args.bench_window:
+        # first rows as the benchmark's floor counts them (desktop/ui/bare_window.py): from a window on screen
+        # to the page's rows painted in it; the window's own making is in the start's figure
+        app.processEvents()
+        opening = time.perf_counter()
+        window.citizens.apply_filter()
         app.processEvents()
         first_rows_ms = (time.perf_counter() - opening) * 1000
         QTimer.singleShot(0, lambda: _report_bench(app, window, first_rows_ms))
+    else:
+        QTimer.singleShot(0, window.citizens.apply_filter)
     code = app.exec()
     register.close()
     safety.release(folder, lock)

@@ -36,7 +36,8 @@ class CitizenPage(QWidget):
     changed = Signal()  # the register changed: other views may refresh
     said = Signal(str)  # a line for the status bar ("Đã lưu: …")
 
-    def __init__(self, register: Desk, deleted: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Desk, deleted: bool = False, parent: QWidget | None = None,
+                 load: bool = True) -> None:
         super().__init__(parent)
         self._register = register
         self._deleted = deleted
@@ -82,7 +83,8 @@ class CitizenPage(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        self.apply_filter()
+        if load:  # else the caller loads the rows (apply_filter) once the window is on screen
+            self.apply_filter()
 
     # filtering -----------------------------------------------------------------------------------
 

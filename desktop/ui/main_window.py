@@ -40,7 +40,9 @@ FIRST_YEAR = 2021  # the programme runs 2021-2030
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, register: Desk, year: int | None = None) -> None:
+    def __init__(self, register: Desk, year: int | None = None, load: bool = True) -> None:
+        """load=False: the register's rows are left for the caller to load (citizens.apply_filter()), once the
+        window is on screen."""
         super().__init__()
         self.register = register
         info = register.office.info()
@@ -58,7 +60,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(" Năm học tập: "))
         toolbar.addWidget(self.year)
 
-        self.citizens = self._joined(CitizenPage(register))
+        self.citizens = self._joined(CitizenPage(register, load=load))
         self.tabs = LazyTabs()
         self.tabs.add_page("Sổ người dân", lambda: self.citizens)
         self.tabs.add_page("Đăng ký và chấm điểm", self._make_cycle)
