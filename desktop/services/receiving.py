@@ -74,6 +74,7 @@ class ReceivingService:
         self.r = register
         self.keys = keys
         self._unlocked: tuple[str, object] | None = None
+        self._checked = False  # the register's file was checked sound in this batch (Database.batch)
 
     def _identity(self, passphrase: str):  # noqa: ANN202
         """Unlocking costs a deliberate second (scrypt): done once for a batch of packages."""
@@ -88,6 +89,7 @@ class ReceivingService:
     def backup_before_merging(self) -> Path | None:
         """Once before a batch is merged, as before every change that comes from outside (None on a server,
         which is backed up by its own tools)."""
+        self._checked = False
         if not is_sqlite(self.r.db.engine):
             return None
         return make_backup(self.r.db, self.r.folder, reason="truoc-nhan-goi")
@@ -210,7 +212,8 @@ class ReceivingService:
         if check.already_held:
             return
         m = check.opened.manifest
-        with self.r.db.batch() as s:
+        with self.r.db.batch(checked=self._checked) as s:
+            self._checked = True
             package = ReceivedPackage(office_code=check.office_code, office_name=check.office_name,
                                       office_kind=check.office_kind, year=check.year, sequence=check.sequence,
                                       sha256=check.opened.sha256,
@@ -237,6 +240,7 @@ class ReceivingService:
 
     def batch_done(self) -> None:
         """Once after a batch is merged (not after each package: 120 of them on a server)."""
+        self._checked = False
         self.r.db.analyze("area_person", "area_enrolment", "received_package")
 
     def receipt(self, check: ReceiveCheck, passphrase: str) -> tuple[str, bytes]:

@@ -86,3 +86,27 @@ def test_the_upper_level_sends_its_own_file_further_up(area, tmp_path):
         assert province.total["recognized"] == area.upper.area.report(YEAR).total["recognized"]
     finally:
         central.close()
+
+
+def test_the_register_is_checked_sound_once_a_batch_not_once_a_package(area, tmp_path, monkeypatch):
+    """The check reads the whole file: once a package, a province's merge grew with the square of its size.
+    Each batch still starts with it (a damaged register is never written into), however it is begun."""
+    checks = []
+    db = area.upper.db
+    real = db.ensure_sound
+    monkeypatch.setattr(db, "ensure_sound", lambda full=False: checks.append(full) or real(full))
+    receiving = area.upper.receiving
+    receiving.batch_done()  # the module's earlier tests merged without ending their batch
+    checks.clear()
+    first = [send(area.a, tmp_path), send(area.b, tmp_path)]
+    for path in first:
+        receiving.merge(receiving.check(path, PASS))
+    receiving.batch_done()
+    assert len(checks) == 1
+    receiving.merge(receiving.check(send(area.a, tmp_path), PASS))  # the next batch, begun without a backup
+    assert len(checks) == 2
+    receiving.batch_done()
+    receiving.backup_before_merging()  # the window's and the command's way to begin one
+    checks.clear()
+    receiving.merge(receiving.check(send(area.b, tmp_path), PASS))
+    assert checks == [False]
