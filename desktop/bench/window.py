@@ -21,11 +21,19 @@ WINDOW_RUNS = 3
 def window_figures(folder: Path, url: str | None) -> dict[str, Figure]:
     env = {**os.environ, "SO_CDHT_BENCH_DB": str(folder / config.DB_FILE)}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    ours = [_child([sys.executable, "-m", "desktop", "--data-dir", str(folder),
-                    *(["--db-url", url] if url else []), "--bench-window"], env) for _ in range(WINDOW_RUNS)]
+    # as a clerk's PC starts it: with the modules' bytecode cached, as Python keeps it after the first start
+    # (and the bundle ships it); a machine set not to write it (PYTHONDONTWRITEBYTECODE, as this project's
+    # development machine is) would time compiling the program's own sources at every start
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    window = [sys.executable, "-m", "desktop", "--data-dir", str(folder), *(["--db-url", url] if url else []),
+              "--bench-window"]
     # the bare window reads the SQLite file with sqlite3: on a server there is no such floor
     on_server = not config.database_url(folder, url).startswith("sqlite")
-    bare = [] if on_server else [_child([sys.executable, "-m", "desktop.ui.bare_window"], env) for _ in range(WINDOW_RUNS)]
+    bare_window = [sys.executable, "-m", "desktop.ui.bare_window"]
+    for warm_up in (window, *([] if on_server else [bare_window])):  # the caches written, not timed
+        _child(warm_up, env)
+    ours = [_child(window, env) for _ in range(WINDOW_RUNS)]
+    bare = [] if on_server else [_child(bare_window, env) for _ in range(WINDOW_RUNS)]
 
     def med(runs: list[dict[str, float]], key: str) -> float | None:
         return statistics.median(r[key] for r in runs) if runs else None
