@@ -149,6 +149,8 @@ def check_draft(draft: CitizenDraft, today: date) -> CitizenCheck:
 
 
 def _tidy_text(text: str, keep_lines: bool = False) -> str:
+    if not text:  # most optional fields of most rows (a roster's 30,000 rows: 120,000 calls)
+        return ""
     if keep_lines:
         return "\n".join(" ".join(line.split()) for line in nfc(text).strip().splitlines())
     return " ".join(nfc(text).split())

@@ -89,14 +89,17 @@ class RosterService:
             raise RosterFileError("Xã chưa có thôn, khu phố nào nên chưa nhập được danh sách: hãy thêm các thôn, khu "
                                   "phố trước (Danh mục → Thôn, khu phố), rồi nhập lại tệp này.")
         by_key = {search_key(v.name): v.id for v in villages}
+        taken: dict[str, str] = {}  # the CCCDs on the register, the deleted's too, with their names
+        people: dict[tuple[str, int, int], list[tuple[int | None, int | None]]] = defaultdict(list)  # the living
+        c = Citizen.__table__.c  # one pass over the table, as plain rows (not the ORM's)
         with self.r.db.reader() as s:
-            taken = {cccd: name for cccd, name in s.execute(
-                select(Citizen.cccd, Citizen.name_key).where(Citizen.cccd.is_not(None)))}
-            people: dict[tuple[str, int, int], list[tuple[int | None, int | None]]] = defaultdict(list)
-            for key, year, village, month, day in s.execute(
-                    select(Citizen.name_key, Citizen.birth_year, Citizen.village_id, Citizen.birth_month,
-                           Citizen.birth_day).where(Citizen.deleted_at.is_(None))):
-                people[(key, year, village)].append((month, day))
+            for cccd, key, year, village, month, day, deleted in s.execute(
+                    select(c.cccd, c.name_key, c.birth_year, c.village_id, c.birth_month, c.birth_day,
+                           c.deleted_at.is_not(None))):
+                if cccd is not None:
+                    taken[cccd] = key
+                if not deleted:
+                    people[(key, year, village)].append((month, day))
         today = self._today()
         seen_cccd: dict[str, int] = {}
         seen_person: dict[tuple, int] = {}

@@ -47,8 +47,10 @@ def error_copy(sheet: RosterSheet, notes: dict[int, tuple[str, bool]], out: Bina
 
 
 def _cell(ws, value: object) -> object:  # noqa: ANN001
-    """Dates keep looking like dates, whole numbers stay whole (the reader gives 1980.0); everything else
-    goes in as it was read."""
+    """Dates keep looking like dates, whole numbers stay whole (the reader gives 1980.0); empty cells stay
+    empty; everything else goes in as it was read."""
+    if value == "" or value is None:
+        return None
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)
     if isinstance(value, str):

@@ -69,7 +69,7 @@ class RosterSheet:
     columns: dict[str, str]      # field -> column letter
     rows: list[RosterRow]
     ignored_headers: list[str]   # extra columns, left alone
-    cells: list[tuple] = field(default_factory=list)  # every row of the sheet as read, for the error copy
+    cells: list[list] = field(default_factory=list)  # every row of the sheet as read ("" empty), for the error copy
 
 
 def check_file_kind(raw: bytes, name: str) -> None:
@@ -138,20 +138,21 @@ def _read_sheet(title: str, rows: list[list]) -> RosterSheet | None:
     if header_index is None:
         return None
     letters = {field: get_column_letter(index + 1) for field, index in columns.items()}
+    fields = list(columns.items())
     out: list[RosterRow] = []
-    cells: list[tuple] = []
-    for number, row in enumerate(rows, 1):
-        kept = tuple(None if v == "" else v for v in row)
-        cells.append(kept)
-        if number <= header_index:
-            continue
-        got = {field: kept[index] if index < len(kept) else None for field, index in columns.items()}
-        values = {field: _text(field, value) for field, value in got.items()}
-        if not any(values.values()):
+    for number, row in enumerate(rows[header_index:], header_index + 1):
+        width = len(row)
+        got = [(field, row[index]) for field, index in fields if index < width and row[index] != ""]
+        if not got:
             continue  # blank rows
-        numbers = frozenset(f for f, value in got.items() if isinstance(value, int | float) and not isinstance(value, bool))
+        values = dict.fromkeys(columns, "")
+        values.update((field, _text(field, value)) for field, value in got)
+        if not any(values.values()):
+            continue  # cells of spaces alone
+        numbers = frozenset(f for f, value in got if type(value) in (int, float))
         out.append(RosterRow(number, values, letters, numbers))
-    return RosterSheet(title, header_index, letters, out, ignored, cells)
+    # every row as read, for the error copy (calamine's "" is an empty cell there)
+    return RosterSheet(title, header_index, letters, out, ignored, rows)
 
 
 def _match_header(row: tuple) -> tuple[dict[str, int], list[str]]:
