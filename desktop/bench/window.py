@@ -29,11 +29,10 @@ def window_figures(folder: Path, url: str | None) -> dict[str, Figure]:
               "--bench-window"]
     # the bare window reads the SQLite file with sqlite3: on a server there is no such floor
     on_server = not config.database_url(folder, url).startswith("sqlite")
-    bare_window = [sys.executable, "-m", "desktop.ui.bare_window"]
-    for warm_up in (window, *([] if on_server else [bare_window])):  # the caches written, not timed
-        _child(warm_up, env)
+    bare_window = [] if on_server else [sys.executable, "-m", "desktop.ui.bare_window"]
+    _child(window, env)  # the caches written, not timed
     ours = [_child(window, env) for _ in range(WINDOW_RUNS)]
-    bare = [] if on_server else [_child(bare_window, env) for _ in range(WINDOW_RUNS)]
+    bare = [_child(bare_window, env) for _ in range(1 + WINDOW_RUNS)][1:] if bare_window else []
 
     def med(runs: list[dict[str, float]], key: str) -> float | None:
         return statistics.median(r[key] for r in runs) if runs else None

@@ -17,10 +17,10 @@ from desktop.domain.criteria import CriteriaError, CriteriaSet, parse_criteria
 from desktop.resources import resource
 
 SHIPPED_SOURCE = "Kèm chương trình"
+PROGRAM_ACTOR = "Chương trình (tự động)"
 # what the start reads is asked of the table (SQLAlchemy Core), not of the mapped class: the first ORM query
 # configures every mapper (15 ms), which the start then leaves to the first save or dialog
 _SETS = CriteriaSetRecord.__table__
-PROGRAM_ACTOR = "Chương trình (tự động)"
 
 
 @dataclass(frozen=True)

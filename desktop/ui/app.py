@@ -62,7 +62,8 @@ def run_window(args: argparse.Namespace) -> int:
 
     if warning := clock_warning(register):
         messages.warn(None, "Đồng hồ máy tính bị sai", warning)
-    if register.office.info() is None:
+    info = register.office.info()
+    if info is None:
         from desktop.ui.setup_wizard import SetupWizard
 
         wizard = SetupWizard(register.office, keys=register.keys,
@@ -71,7 +72,7 @@ def run_window(args: argparse.Namespace) -> int:
             register.close()
             safety.release(folder, lock)
             return 0
-    info = register.office.info()
+        info = register.office.info()
     assert info is not None
     if info.is_upper:
         from desktop.ui.upper_window import UpperWindow
