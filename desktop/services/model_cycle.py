@@ -54,6 +54,22 @@ class ModelEnrolmentRow:
     uuid: str = ""
 
 
+@dataclass(frozen=True)
+class ModelSheet:
+    """What a model's score sheet shows: whose it is, where, the set it is scored with and the scores that
+    stand (the self-assessment, the branch's or a correction's), with the version read."""
+
+    enrolment_id: int
+    version: int
+    name: str
+    where: str
+    status: Status
+    criteria: ModelCriteria
+    self_scores: dict[str, int] | None
+    review_scores: dict[str, int] | None
+    review_note: str
+
+
 class ModelCriteriaService:
     """The models' criteria sets in the register: the shipped four stored at start, a province's imported."""
 
@@ -319,6 +335,25 @@ class ModelCycleService:
                                     ModelEnrolment.subject_id.in_(subject_ids))).all()
             return {e.subject_id: ModelEnrolmentRow(e.id, e.version, e.subject_id, name, Status(e.status), e.total,
                                                     e.verdict, e.decision_id) for e, name in rows}
+
+    def sheet(self, enrolment_id: int) -> ModelSheet:
+        with self.db.reader() as s:
+            e = s.get_one(ModelEnrolment, enrolment_id)
+            name = s.scalar(select(self._subject.name).where(self._subject.id == e.subject_id)) or ""
+            latest = {a.kind: a for a in s.scalars(select(ModelAssessment).where(ModelAssessment.enrolment_id == e.id)
+                                                    .order_by(ModelAssessment.id))}
+            review = latest.get("correction") or latest.get("review")
+            return ModelSheet(e.id, e.version, name, self._where(s, e.subject_id), Status(e.status),
+                              self.criteria.get(e.criteria_set_id),
+                              json.loads(latest["self"].scores) if "self" in latest else None,
+                              json.loads(review.scores) if review else None, review.note if review else "")
+
+    def _where(self, s: Session, subject_id: int) -> str:
+        """The village of a household or unit (a clan spans villages; a village is its own place)."""
+        if self.model not in (Model.FAMILY, Model.UNIT):
+            return ""
+        return s.scalar(select(Village.name).join(self._subject, self._subject.village_id == Village.id)
+                        .where(self._subject.id == subject_id)) or ""
 
     def scores(self, enrolment_id: int) -> dict[str, int]:
         """The scores that stand (the last sheet entered), for the sheet dialog to start from."""

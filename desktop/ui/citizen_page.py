@@ -114,10 +114,6 @@ class CitizenPage(QWidget):
     def focus_search(self) -> None:
         self.keys.focus_search()
 
-    def back_to_search(self, line: str) -> None:
-        self.keys.back_to_search()
-        self.said.emit(line)
-
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_id(rows[0].row()) if rows else None
@@ -141,8 +137,9 @@ class CitizenPage(QWidget):
         dialog = self._dialog(None)
         dialog.exec()
         dialog.deleteLater()  # forms opened all day must not pile up in memory
+        self.keys.after_dialog(bool(dialog.last_saved))
         if dialog.last_saved:
-            self.back_to_search(f"Đã lưu: {dialog.last_saved}. Đã nhập {dialog.saved_count} người trong lần này.")
+            self.said.emit(f"Đã lưu: {dialog.last_saved}. Đã nhập {dialog.saved_count} người trong lần này.")
 
     def edit_selected(self) -> None:
         citizen_id = self.selected_id()
@@ -150,8 +147,9 @@ class CitizenPage(QWidget):
             dialog = self._dialog(citizen_id)
             dialog.exec()
             dialog.deleteLater()
+            self.keys.after_dialog(bool(dialog.last_saved))
             if dialog.last_saved:
-                self.back_to_search(f"Đã lưu: {dialog.last_saved}")
+                self.said.emit(f"Đã lưu: {dialog.last_saved}")
 
     def _dialog(self, citizen_id: int | None) -> CitizenDialog:
         dialog = CitizenDialog(self._register.citizens, self._register.office.villages(), citizen_id, self)

@@ -30,10 +30,11 @@ from desktop.domain.numbers import vn_int
 from desktop.services.desk import Desk
 from desktop.services.enrolments import CycleError
 from desktop.ui import messages
-from desktop.ui.assessment_dialog import AssessmentDialog, SheetKind
+from desktop.ui.assessment_dialog import AssessmentDialog
 from desktop.ui.filters import FilterBar
 from desktop.ui.highlight import MatchDelegate
 from desktop.ui.paged_model import Column, PagedModel
+from desktop.ui.score_sheet import SheetKind, kind_for
 from desktop.ui.widgets import ErrorLabel, SearchListKeys, make_table, parse_date
 
 COLUMNS: list[Column[EnrolmentRow]] = [
@@ -54,14 +55,7 @@ def enrolment_model(register: Desk, flt: EnrolmentFilter) -> PagedModel[Enrolmen
 
 def sheet_kind_for(row: EnrolmentRow) -> SheetKind | None:
     """The sheet of the step a person is at; None once they withdrew."""
-    status = Status(row.status)
-    if status in (Status.REGISTERED, Status.SELF_ASSESSED):
-        return SheetKind.SELF
-    if status in (Status.REVIEWED, Status.PROPOSED):
-        return SheetKind.REVIEW
-    if status.decided:
-        return SheetKind.CORRECTION
-    return None
+    return kind_for(Status(row.status))
 
 
 def sheet_dialog_for(register: Desk, year: int, row: EnrolmentRow, parent: QWidget,
@@ -192,13 +186,10 @@ class EnrolmentPage(QWidget):
         if dialog is not None:
             dialog.exec()
             dialog.deleteLater()  # a day of sheets must not pile up in memory
-            if dialog.saved_line:  # one reload of the list, with the search emptied for the next sheet
-                self.back_to_search(dialog.saved_line)
+            self.keys.after_dialog(bool(dialog.saved_line))  # the search emptied for the next sheet
+            if dialog.saved_line:
+                self.said.emit(dialog.saved_line)
                 self.changed.emit()
-
-    def back_to_search(self, line: str) -> None:
-        self.keys.back_to_search()
-        self.said.emit(line)
 
     def register_many(self) -> None:
         RegisterDialog(self._register, self.year, self).exec()

@@ -121,8 +121,8 @@ class RecognitionPage(QWidget):
         self.last_dialog = dialog
         dialog.exec()
         dialog.deleteLater()
+        self.keys.after_dialog(bool(dialog.saved_line))
         if dialog.saved_line:
-            self.keys.back_to_search()
             self.changed.emit()
             self.said.emit(dialog.saved_line)
 

@@ -154,6 +154,17 @@ class SearchListKeys(QObject):
         self._reload()
         self._search.setFocus()
 
+    def after_dialog(self, saved: bool) -> None:
+        """A form or sheet opened from the list has closed, saved or not: the keyboard is back in the search
+        (emptied after a save). The window is activated first: after a question box on top of a closing
+        dialog, a window manager may leave the keyboard with no window at all."""
+        window = self._search.window()
+        window.activateWindow()
+        if saved:
+            self.back_to_search()
+        else:
+            self.focus_search()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or event.modifiers() & (
                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
