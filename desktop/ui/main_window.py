@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         about = menu.addMenu("Trợ &giúp")
         self._action(about, "Giới thiệu", self.show_about)
 
+        self.statusBar().setContentsMargins(6, 0, 12, 0)  # its words off the screen's edge when maximized
         self.clerk_label = QLabel()
         self.statusBar().addPermanentWidget(self.clerk_label)
         self.statusBar().showMessage(f"{info.commune_name}, {info.province_name} · dữ liệu: {register.folder}")

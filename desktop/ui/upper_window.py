@@ -58,6 +58,7 @@ class UpperWindow(QMainWindow):
             exchange.addAction(action)
         add_backup_menu(self, register)
         self.statusBar().showMessage(f"{info.province_name} · dữ liệu: {register.folder}")
+        self.statusBar().setContentsMargins(6, 0, 12, 0)  # its words off the screen's edge when maximized
 
     def show_keys(self) -> None:
         KeysDialog(self.register, self.keeper, self).exec()
