@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.citizen import FIELD_LABELS, CitizenDraft
+from desktop.domain.citizen import FIELD_LABELS, CitizenDraft, Finding
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.sex import Sex
 from desktop.services.citizens import CitizenError, CitizenService
@@ -42,6 +42,7 @@ class CitizenDialog(QDialog):
         self._citizen_id = citizen_id
         self._version = 0
         self._warned_for: CitizenDraft | None = None
+        self._live = False  # warnings were shown for this form: they follow its edits
         self.saved_count = 0
         self.last_saved = ""  # the name of the last person written, for the window's status line
         self.setWindowTitle("Sửa hồ sơ người dân" if citizen_id else "Thêm người dân vào sổ")
@@ -130,6 +131,21 @@ class CitizenDialog(QDialog):
     def _edited(self, name: str) -> None:
         self._errors[name].say(None)
         self.status.setText("")
+        if self._live:
+            self._recheck_warnings()
+
+    def _recheck_warnings(self) -> None:
+        """The warnings in view follow the form: one goes as soon as what it is about is corrected (a CCCD's
+        sex or birth-year digits agree once the CCCD, the sex or the birth date is fixed), and the box with
+        the last of them; one that still holds shows again once a half-typed field is whole (a birth year
+        typed over). What is in view is what a second Enter saves with."""
+        draft = self.draft()
+        check = self._citizens.check(draft, self._citizen_id)
+        if check.warnings:
+            self._show_warnings(check.warnings, draft)
+        else:
+            self._warned_for = None
+            self.warnings.hide()
 
     def reject(self) -> None:  # Esc, Đóng, the window's close button
         if self.draft() != self._clean and not messages.confirm(
@@ -191,14 +207,7 @@ class CitizenDialog(QDialog):
             return
         if not result.saved:
             self.status.setText("")  # no green "Đã lưu" of the last person under this one's warning
-            self._warned_for = draft
-            lines = []
-            for w in check.warnings:
-                link = f' <a href="{w.other_citizen_id}">Xem người đã có</a>' if w.other_citizen_id else ""
-                lines.append(f"⚠ {html.escape(w.message)}{link}")
-            lines.append("<b>Nhấn Enter lần nữa để vẫn lưu</b>, hoặc sửa lại rồi lưu.")
-            self.warnings.setText("<br>".join(lines))
-            self.warnings.show()
+            self._show_warnings(check.warnings, draft)
             return
         assert result.citizen_id is not None and check.data is not None
         self.last_saved = check.data.full_name
@@ -219,6 +228,18 @@ class CitizenDialog(QDialog):
         self._clean = self.draft()
         self.full_name.setFocus()
 
+    def _show_warnings(self, warnings: list[Finding], draft: CitizenDraft) -> None:
+        self._warned_for = draft
+        self._live = True  # from now on the box follows every edit of this person's form
+        lines = []
+        for w in warnings:
+            link = f' <a href="{w.other_citizen_id}">Xem người đã có</a>' if w.other_citizen_id else ""
+            lines.append(f"⚠ {html.escape(w.message)}{link}")
+        lines.append("<b>Nhấn Enter lần nữa để vẫn lưu</b>, hoặc sửa lại rồi lưu.")
+        self.warnings.setText("<br>".join(lines))
+        self.warnings.show()
+
     def _hide_warnings(self) -> None:
         self._warned_for = None
+        self._live = False
         self.warnings.hide()

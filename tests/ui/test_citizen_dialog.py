@@ -203,3 +203,80 @@ def test_a_fixed_field_loses_its_stale_message(qtbot, office):
     dialog.birth.selectAll()
     type_text("1980", dialog.birth)
     assert not dialog._errors["birth"].isVisible()
+
+
+# Issue 21: a warning goes as soon as what it is about is corrected ---------------------------------------
+
+def retype(widget, text: str) -> None:  # noqa: ANN001
+    """Into one field by the keyboard: select what is there (Ctrl+A) and type over it."""
+    from PySide6.QtTest import QTest
+
+    widget.setFocus()
+    QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(text, widget)
+
+
+def warned(qtbot, office, name, birth, sex, cccd) -> CitizenDialog:  # noqa: ANN001
+    before = office.citizens.count(CitizenFilter())
+    dialog = open_form(qtbot, office)
+    type_paper_form(name, birth, sex, cccd, "phu l", "1")
+    enter()
+    assert dialog.warnings.isVisible()
+    assert office.citizens.count(CitizenFilter()) == before
+    return dialog
+
+
+def test_a_cccd_warning_goes_once_the_cccd_is_corrected(qtbot, office):
+    dialog = warned(qtbot, office, "Lê Thị Hoa", "1980", "nu", "060080123456")
+    assert "giới tính Nam, hồ sơ ghi Nữ" in dialog.warnings.text()
+    retype(dialog.cccd, "060180123456")  # the woman's digit
+    assert not dialog.warnings.isVisible()
+    enter()  # one Enter saves: nothing is left to warn of
+    assert office.citizens.count(CitizenFilter()) == 1
+
+
+def test_a_cccd_warning_goes_once_the_sex_is_corrected(qtbot, office):
+    dialog = warned(qtbot, office, "Lê Văn Hòa", "1980", "nu", "060080123456")
+    dialog.sex.setFocus()
+    type_text("na")
+    assert dialog.sex.currentText() == "Nam" and not dialog.warnings.isVisible()
+    enter()
+    assert office.citizens.count(CitizenFilter()) == 1
+
+
+def test_a_cccd_birth_year_warning_follows_the_birth_date(qtbot, office):
+    dialog = warned(qtbot, office, "Lê Văn Hòa", "1981", "na", "060080123456")
+    assert "năm sinh 1980, hồ sơ ghi 1981" in dialog.warnings.text()
+    retype(dialog.birth, "1982")  # still wrong: the warning stays, about what is typed now
+    assert dialog.warnings.isVisible() and "hồ sơ ghi 1982" in dialog.warnings.text()
+    retype(dialog.birth, "12/06/1980")
+    assert not dialog.warnings.isVisible()
+    enter()
+    assert office.citizens.get(office.citizens.page(CitizenFilter(), 0, 1)[0].id).draft.birth == "12/06/1980"
+
+
+def test_of_two_warnings_the_corrected_one_goes_and_the_other_stays(qtbot, office):
+    dialog = warned(qtbot, office, "Lê Văn Hòa", "1981", "nu", "060080123456")
+    assert "giới tính Nam" in dialog.warnings.text() and "hồ sơ ghi 1981" in dialog.warnings.text()
+    dialog.sex.setFocus()
+    type_text("na")
+    assert dialog.warnings.isVisible()
+    assert "giới tính" not in dialog.warnings.text() and "hồ sơ ghi 1981" in dialog.warnings.text()
+    enter()  # the warning in view is the one a second Enter accepts
+    assert office.citizens.count(CitizenFilter()) == 1
+
+
+@pytest.mark.parametrize("name, birth, field, fixed, said", [
+    ("Hoa", "1980", "full_name", "Lê Thị Hoa", "chỉ có một chữ"),
+    ("Le Thi Hoa", "1980", "full_name", "Lê Thị Hoa", "không có dấu tiếng Việt"),
+    ("Lê Thị Hoa", "2014", "birth", "1980", "chưa thuộc đối tượng"),
+    ("Nguyễn Thị Lan", "1975", "full_name", "Nguyễn Thị Lanh", "Có thể trùng"),
+])
+def test_every_warning_of_the_form_goes_once_its_field_is_corrected(qtbot, office, name, birth, field, fixed, said):
+    add(office, "Nguyễn Thị Lan", birth="1975", sex=Sex.FEMALE)
+    dialog = warned(qtbot, office, name, birth, "nu", "")
+    assert said in dialog.warnings.text()
+    retype(dialog._fields[field], fixed)
+    assert not dialog.warnings.isVisible()
+    enter()
+    assert office.citizens.count(CitizenFilter()) == 2
