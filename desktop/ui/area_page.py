@@ -3,12 +3,10 @@ area's totals against the targets with a chart, and the people counted in two co
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.domain.groups import CitizenGroup
 from desktop.domain.models387 import Model
@@ -16,6 +14,7 @@ from desktop.domain.numbers import vn_int, vn_percent
 from desktop.services.desk import Desk
 from desktop.services.safe_write import write_atomically
 from desktop.services.year_stats import NATIONAL_TARGETS
+from desktop.ui import file_dialogs
 from desktop.ui.exchange_pages import _fill, _table
 from desktop.ui.widgets import scrolling_layout, show_all_rows
 
@@ -124,10 +123,10 @@ class AreaPage(QWidget):
         self.chart.setChart(chart)
 
     def export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Xuất tổng hợp địa bàn",
-                                              str(Path.home() / f"dia-ban-{self.year}.xlsx"), "Excel (*.xlsx)")
-        if name:
-            write_atomically(Path(name), self._r.area.workbook(self.year))
+        path = file_dialogs.save_file(self, "excel-out", "Xuất tổng hợp địa bàn", f"dia-ban-{self.year}.xlsx",
+                                      "Excel (*.xlsx)")
+        if path:
+            write_atomically(path, self._r.area.workbook(self.year))
 
 
 def _cell(f: dict | None) -> str:

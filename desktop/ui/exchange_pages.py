@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from desktop.services.desk import Desk
 from desktop.services.printing import check_certificate
 from desktop.services.receiving import ReceiveCheck
 from desktop.services.safe_write import write_atomically
+from desktop.ui import file_dialogs
 from desktop.ui.geometry import fit
 from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.worker import Background
@@ -92,7 +92,7 @@ class SendDialog(QDialog):
         passphrase = self._keeper.get(self, "Gói được ký bằng khoá của đơn vị.")
         if passphrase is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "Chọn nơi lưu gói (để gửi kèm thư điện tử)", str(Path.home()))
+        folder = file_dialogs.choose_folder(self, "package", "Chọn nơi lưu gói (để gửi kèm thư điện tử)")
         if folder:
             self.export_to(Path(folder), passphrase)
 
@@ -110,7 +110,7 @@ class SendDialog(QDialog):
         return path
 
     def import_receipt(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Chọn biên nhận của cấp trên", str(Path.home()), "Biên nhận (*.zip)")
+        name = file_dialogs.open_file(self, "receipt", "Chọn biên nhận của cấp trên", "Biên nhận (*.zip)")
         if name:
             self.import_receipt_from(Path(name))
 
@@ -148,7 +148,7 @@ class ReceivePage(QWidget):
         layout.addWidget(self.table)
 
     def choose(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Chọn gói của các xã", str(Path.home()), "Gói (*.age)")
+        names = file_dialogs.open_files(self, "package", "Chọn gói của các xã", "Gói (*.age)")
         if names:
             passphrase = self._keeper.get(self, "Giải mã gói cần khoá của đơn vị.")
             if passphrase:
@@ -185,7 +185,7 @@ class ReceivePage(QWidget):
         self.merge_button.setEnabled(good > 0)
 
     def merge(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn nơi lưu biên nhận", str(Path.home()))
+        folder = file_dialogs.choose_folder(self, "receipt", "Chọn nơi lưu biên nhận")
         if folder:
             self.merge_into(Path(folder))
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -28,7 +27,7 @@ from desktop.print.data import OfficeHeader
 from desktop.print.key_form import key_form
 from desktop.services.desk import Desk
 from desktop.services.safe_write import write_atomically
-from desktop.ui import messages
+from desktop.ui import file_dialogs, messages
 from desktop.ui.geometry import fit
 from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.widgets import ErrorLabel
@@ -120,7 +119,7 @@ class KeysDialog(QDialog):
         self.refresh()
 
     def save_public(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục lưu tệp khoá công khai", str(Path.home()))
+        folder = file_dialogs.choose_folder(self, "key", "Chọn thư mục lưu tệp khoá công khai")
         if folder:
             self.save_public_to(Path(folder))
 
@@ -133,7 +132,7 @@ class KeysDialog(QDialog):
         messages.inform(self, "Đã lưu", "Đã lưu " + ", ".join(p.name for p in paths) + f" vào {folder}.")
 
     def save_key_form(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Lưu phiếu khoá", str(Path.home() / "phieu-khoa.pdf"), "PDF (*.pdf)")
+        name = file_dialogs.save_file(self, "pdf", "Lưu phiếu khoá", "phieu-khoa.pdf", "PDF (*.pdf)")
         if name:
             self.save_key_form_to(Path(name))
 
@@ -152,8 +151,8 @@ class KeysDialog(QDialog):
         self.error.say(None)
 
     def import_upper(self) -> None:
-        signing, _ = QFileDialog.getOpenFileName(self, "Tệp khoá ký của cấp trên (ky-so.pub)", "", "Khoá (*.pub)")
-        age, _ = QFileDialog.getOpenFileName(self, "Tệp khoá mã hoá của cấp trên (giai-ma.pub)", "", "Khoá (*.pub)")
+        signing = file_dialogs.open_file(self, "key", "Tệp khoá ký của cấp trên (ky-so.pub)", "Khoá (*.pub)")
+        age = file_dialogs.open_file(self, "key", "Tệp khoá mã hoá của cấp trên (giai-ma.pub)", "Khoá (*.pub)")
         if signing and age:
             self.import_upper_from(Path(signing), Path(age))
 
@@ -210,6 +209,6 @@ class RegisterKeyDialog(QDialog):
         form.addRow(ok)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Tệp khoá ký của xã", "", "Khoá (*.pub)")
+        name = str(file_dialogs.open_file(self, "key", "Tệp khoá ký của xã", "Khoá (*.pub)") or "")
         if name:
             self.file.setText(name)

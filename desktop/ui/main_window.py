@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -24,7 +22,7 @@ from desktop.services.desk import Desk
 from desktop.services.enrolments import CycleError
 from desktop.services.office import OfficeError
 from desktop.services.safe_write import write_atomically
-from desktop.ui import messages
+from desktop.ui import file_dialogs, messages
 from desktop.ui.citizen_page import CitizenPage
 from desktop.ui.geometry import fit
 from desktop.ui.lazy_tabs import LazyTabs
@@ -295,11 +293,12 @@ class MainWindow(QMainWindow):
             self.export_report()
 
     def _save_excel(self, title: str, suggested: str, make: Callable[[], bytes]) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), "Excel (*.xlsx)")
-        if not name:
+        path = file_dialogs.save_file(self, "excel-out", title, suggested, "Excel (*.xlsx)")
+        if path is None:
             return
+        name = str(path)
         try:
-            write_atomically(Path(name), make())
+            write_atomically(path, make())
         except OSError as e:
             messages.warn(self, "Không lưu được", f"Không ghi được {name}: {e.strerror or e}")
             return

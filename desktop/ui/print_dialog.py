@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,7 +28,7 @@ from desktop.print.page import Cancelled
 from desktop.services.desk import Desk
 from desktop.services.printing import DocumentKind, Printed, PrintError, PrintService
 from desktop.services.safe_write import atomic_file
-from desktop.ui import messages
+from desktop.ui import file_dialogs, messages
 from desktop.ui.geometry import fit
 from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.worker import Background
@@ -195,9 +194,9 @@ class PrintDialog(QDialog):
         if self.printed is None:
             return
         name = f"{self.current_kind().value}-{self._year}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu thành PDF", str(Path.home() / name), "PDF (*.pdf)")
+        path = file_dialogs.save_file(self, "pdf", "Lưu thành PDF", name, "PDF (*.pdf)")
         if path:
-            self.save_to(Path(path))
+            self.save_to(path)
 
     def save_to(self, path: Path) -> None:
         assert self._file is not None

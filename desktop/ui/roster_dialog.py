@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,7 +25,7 @@ from desktop.services.roster import DryRun, Outcome, RosterError, RosterService
 from desktop.services.safe_write import atomic_file
 from desktop.sheets.roster_errors import error_copy
 from desktop.sheets.roster_read import RosterFileError
-from desktop.ui import messages
+from desktop.ui import file_dialogs, messages
 from desktop.ui.geometry import fit
 from desktop.ui.worker import Background
 
@@ -95,9 +94,9 @@ class RosterDialog(QDialog):
         self.errors_button.setEnabled(ready and self.dry is not None)
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Chọn danh sách Excel", str(Path.home()), "Excel (*.xlsx)")
-        if name:
-            self.check(Path(name))
+        path = file_dialogs.open_file(self, "roster", "Chọn danh sách Excel", "Excel (*.xlsx)")
+        if path:
+            self.check(path)
 
     def check(self, path: Path) -> None:
         """The dry run, in the background: nothing is saved."""
@@ -146,10 +145,10 @@ class RosterDialog(QDialog):
 
     def save_errors(self) -> None:
         assert self.dry is not None
-        target = self.dry.path.with_name(self.dry.path.stem + "-bao-loi.xlsx")
-        name, _ = QFileDialog.getSaveFileName(self, "Lưu tệp báo lỗi", str(target), "Excel (*.xlsx)")
-        if name:
-            self.save_errors_to(Path(name))
+        path = file_dialogs.save_file(self, "roster", "Lưu tệp báo lỗi", self.dry.path.stem + "-bao-loi.xlsx",
+                                      "Excel (*.xlsx)", fallback=self.dry.path.parent)
+        if path:
+            self.save_errors_to(path)
 
     def save_errors_to(self, path: Path) -> None:
         assert self.dry is not None

@@ -10,12 +10,12 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.logs import mark_ended, mark_running
 from desktop.services import backups, claims, failures
 from desktop.services.desk import DamagedRegister, Desk
-from desktop.ui import messages
+from desktop.ui import file_dialogs, messages
 
 log = logging.getLogger("desktop.ui")
 HOUR_MS = 3_600_000
@@ -117,11 +117,11 @@ def release(data: Path, lock: QLockFile | None) -> None:
 
 
 def backup_now(parent: QWidget, register: Desk) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, "Chọn nơi sao lưu (ví dụ USB)", str(Path.home()))
-    if not folder:
+    folder = file_dialogs.choose_folder(parent, "backup", "Chọn nơi sao lưu (ví dụ USB)")
+    if folder is None:
         return None
     try:
-        path = backups.make_backup(register.db, register.folder, Path(folder))
+        path = backups.make_backup(register.db, register.folder, folder)
     except backups.BackupError as e:
         messages.warn(parent, "Không sao lưu được", str(e))
         return None
@@ -136,11 +136,10 @@ def restore_from(parent: QWidget | None, register: Desk | None, path: Path | Non
     folder = register.folder if register is not None else folder
     assert folder is not None
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu", str(backups.backup_folder(folder)),
-                                              "Sao lưu (*.zip)")
-        if not name:
+        path = file_dialogs.open_file(parent, "backup", "Chọn bản sao lưu", "Sao lưu (*.zip)",
+                                      fallback=backups.backup_folder(folder))
+        if path is None:
             return False
-        path = Path(name)
     try:
         p = backups.preview(path, folder)
     except backups.BackupError as e:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +24,7 @@ from desktop.domain.criteria import CriteriaError
 from desktop.domain.groups import CitizenGroup
 from desktop.services.desk import Desk
 from desktop.services.enrolments import CycleError
-from desktop.ui import messages
+from desktop.ui import file_dialogs, messages
 from desktop.ui.widgets import ErrorLabel
 
 
@@ -97,9 +96,9 @@ class YearSettingsDialog(QDialog):
         self.criteria.setCurrentIndex(max(self.criteria.findData(chosen), 0))
 
     def import_set(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Chọn tệp bộ tiêu chí", "", "Bộ tiêu chí (*.json)")
-        if name:
-            self.import_path(Path(name))
+        path = file_dialogs.open_file(self, "criteria", "Chọn tệp bộ tiêu chí", "Bộ tiêu chí (*.json)")
+        if path:
+            self.import_path(path)
 
     def import_path(self, path: Path) -> None:
         try:
