@@ -51,7 +51,8 @@ class KeysDialog(QDialog):
         self.error = ErrorLabel()
         self.create_button = QPushButton("Tạo khoá…")
         self.create_button.setObjectName("primary")
-        self.create_button.clicked.connect(self.create_keys)
+        # clicked(bool) would hand its `checked` (False) to create_keys' passphrase: call it with none
+        self.create_button.clicked.connect(lambda: self.create_keys())
         save = QPushButton("Lưu tệp khoá công khai…")
         save.clicked.connect(self.save_public)
         form_button = QPushButton("Lưu phiếu khoá (PDF) để ký…")
@@ -102,8 +103,10 @@ class KeysDialog(QDialog):
         if passphrase is None:
             first, ok = QInputDialog.getText(self, "Tạo khoá", "Mật khẩu bảo vệ khoá (ít nhất 8 ký tự):",
                                              QLineEdit.EchoMode.Password)
-            again, ok2 = QInputDialog.getText(self, "Tạo khoá", "Nhập lại mật khẩu:", QLineEdit.EchoMode.Password)
-            if not (ok and ok2):
+            if not ok:
+                return
+            again, ok = QInputDialog.getText(self, "Tạo khoá", "Nhập lại mật khẩu:", QLineEdit.EchoMode.Password)
+            if not ok:
                 return
             if first != again:
                 self.error.say("Hai lần nhập mật khẩu không giống nhau.")
@@ -113,6 +116,9 @@ class KeysDialog(QDialog):
             self._r.keys.create(passphrase)
         except KeyError_ as e:
             self.error.say(str(e))
+            return
+        except OSError as e:  # the data folder not writable, the disk full
+            self.error.say(f"Không ghi được tệp khoá vào thư mục dữ liệu: {e.strerror or e}.")
             return
         self._keeper.keep(passphrase)
         self.error.say(None)
