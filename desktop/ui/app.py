@@ -47,6 +47,7 @@ def run_window(args: argparse.Namespace) -> int:
     from desktop.logs import setup_logging, watch_fatal_errors
     from desktop.ui import safety
 
+    stop = safety.SignalStop(app)  # SIGTERM, SIGINT: a clean close, not an abnormal end at the next start
     safety.install_crash_dialog(setup_logging(folder), folder, config.database_url(folder, args.db_url))
     watch_fatal_errors(folder)
     try:
@@ -74,6 +75,10 @@ def run_window(args: argparse.Namespace) -> int:
             return 0
         info = register.office.info()
     assert info is not None
+    if stop.requested:  # during the start's questions: no window
+        register.close()
+        safety.release(folder, lock)
+        return 0
     if info.is_upper:
         from desktop.ui.upper_window import UpperWindow
 

@@ -4,13 +4,15 @@ the database at start, backing up and restoring from the menu, and the notice of
 from __future__ import annotations
 
 import logging
+import signal
+import socket
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop.logs import mark_ended, mark_running
 from desktop.services import backups, claims, failures
@@ -77,6 +79,70 @@ class DailyBackup(QObject):
         if made:
             self.last = made
             log.info("Đã sao lưu hằng ngày: %s", made)
+
+
+class SignalStop(QObject):
+    """SIGTERM (the system shutting down, `kill`) and SIGINT (Ctrl+C where the program was started) end the run
+    as closing the window does: any open form or question closes without asking (nobody is there to answer;
+    what was saved stays, what was typed and not saved is lost, as on a power cut), running work is
+    cancelled, the window closes (its size and place kept) and the caller then closes the register, so the
+    next start reports no abnormal end.
+
+    Python runs a signal's handler only when the interpreter gets control, and Qt's event loop keeps it in C++:
+    the signal's byte written to a socket pair (signal.set_wakeup_fd) wakes the loop through a socket notifier,
+    and that call into Python runs the handler."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.requested = False
+        self._app = app
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._old_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._woken)
+        self._old = {sig: signal.signal(sig, self._caught) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+    def _caught(self, signum: int, frame: object) -> None:
+        # any Python line may be running: the stop itself waits for the event loop
+        log.info("Nhận tín hiệu %s: đóng chương trình.", signal.Signals(signum).name)
+        self.requested = True
+        QTimer.singleShot(0, self._stop)
+
+    def _woken(self) -> None:
+        try:
+            while self._reader.recv(64):
+                pass
+        except OSError:  # drained (BlockingIOError)
+            pass
+
+    def _stop(self) -> None:
+        from desktop.ui.worker import Background
+
+        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        for w in windows:
+            for job in w.findChildren(Background):
+                if job.running:
+                    job.cancel()
+                    job.thread.quit()
+                    job.thread.wait(10_000)
+        for w in windows:
+            if isinstance(w, QDialog):
+                w.done(QDialog.DialogCode.Rejected)  # not reject(): a form with typed data would ask
+        for w in windows:
+            if not isinstance(w, QDialog) and w.isVisible():
+                w.close()
+        self._app.exit(0)  # every event loop, the nested ones of dialogs too
+
+    def restore(self) -> None:
+        """Python's own handling again (for a caller that goes on after the window)."""
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
+        signal.set_wakeup_fd(self._old_fd)
+        self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()
 
 
 def second_window_notice(folder: Path) -> QLockFile | None:
