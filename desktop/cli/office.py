@@ -115,11 +115,21 @@ def _demo(args: argparse.Namespace, folder: Path) -> int:
             print(f"Sổ ở {folder} đã có dữ liệu: không tạo thêm.")
             return 0
 
-        def progress(done: int, total: int) -> None:
-            print(f"\rĐang tạo người dân mẫu: {done}/{total}", end="", file=sys.stderr, flush=True)
+        counting: list[str] = []  # the step whose counting line is open
 
-        fill_demo(register, args.citizens, args.seed, progress)
-        print(file=sys.stderr)
+        def progress(what: str):  # noqa: ANN202 - one counting line per step, rewritten in place
+            def show(done: int, total: int) -> None:
+                counting[:] = [what]
+                print(f"\r{what}: {done}/{total}", end="", file=sys.stderr, flush=True)
+            return show
+
+        def end_line() -> None:
+            if counting:
+                print(file=sys.stderr)
+                counting.clear()
+
+        fill_demo(register, args.citizens, args.seed, progress("Đang tạo người dân mẫu"))
+        end_line()
         from desktop.services.demo_models import fill_demo_model_year, fill_demo_models
 
         made = fill_demo_models(register, args.seed)
@@ -127,8 +137,9 @@ def _demo(args: argparse.Namespace, folder: Path) -> int:
         if not args.no_year:
             from desktop.services.demo_year import fill_demo_year
 
-            enrolled = fill_demo_year(register, args.year, args.seed, progress)
-            print(file=sys.stderr)
+            enrolled = fill_demo_year(register, args.year, args.seed,
+                                      progress(f"Đang đăng ký và chấm điểm mẫu năm {args.year}"))
+            end_line()
             recognized = fill_demo_model_year(register, args.year, args.seed)
             print("Được công nhận năm " + str(args.year) + ": "
                   + ", ".join(f"{n} {m.title}" for m, n in recognized.items()) + ".")
