@@ -36,6 +36,7 @@ ACTOR = "Dữ liệu mẫu"
 RECOGNIZED_SHARE = {Model.FAMILY: 0.72, Model.CLAN: 0.66, Model.COMMUNITY: 0.67, Model.UNIT: 0.8}
 REGISTERED_SHARE = 0.93
 CLAN_SIZE = 40          # households a clan branch holds in the demo
+FEMALE_HEAD_SHARE = 0.25  # of the households with a woman in them, about as many as in the country
 # the demo's workplaces (demo_data.OCCUPATIONS of group 3) and the unit each belongs to
 UNITS = {"Công chức UBND xã": ("Ủy ban nhân dân xã Hàm Thuận", "co-quan"),
          "Giáo viên Trường Tiểu học Hàm Thuận": ("Trường Tiểu học Hàm Thuận", "truong-hoc"),
@@ -66,7 +67,11 @@ def fill_demo_models(register: Register, seed: int = 2024) -> dict[str, int]:
                 size = rnd.choice((2, 3, 3, 4, 4, 4, 5, 5))
                 group = folk[i:i + size]
                 i += size
-                head = max(group, key=lambda p: (p.sex == "M", -p.birth_year))
+                women = [p for p in group if p.sex == "F"]
+                if women and rnd.random() < FEMALE_HEAD_SHARE:  # the oldest woman heads it
+                    head = min(women, key=lambda p: p.birth_year)
+                else:  # the oldest man, if there is one
+                    head = max(group, key=lambda p: (p.sex == "M", -p.birth_year))
                 name = f"Hộ {'ông' if head.sex == 'M' else 'bà'} {head.full_name}"
                 homes.append(({"uuid": new_uuid(), "version": 1, "name": name, "name_key": search_key(name),
                                "note": "", "deleted_reason": "", "village_id": village_id, "head_id": head.id,
@@ -74,9 +79,8 @@ def fill_demo_models(register: Register, seed: int = 2024) -> dict[str, int]:
         ids = s.scalars(insert(Household).returning(Household.id, sort_by_parameter_order=True),
                         [h for h, _, _ in homes]).all() if homes else []
         for hid, (_, head, group) in zip(ids, homes, strict=True):
-            members += [{"household_id": hid, "citizen_id": p.id,
-                         "relation": "Chủ hộ" if p.id == head.id else rnd.choice(("Vợ", "Chồng", "Con", "Con", "Cháu"))}
-                        for p in group]
+            members += [{"household_id": hid, "citizen_id": cid, "relation": relation}
+                        for cid, relation in relations(head, group, rnd).items()]
         if members:
             s.execute(insert(HouseholdMember), members)
         clans = _clans(s, rnd, list(zip(ids, [head for _, head, _ in homes], strict=True)), now)
@@ -85,6 +89,37 @@ def fill_demo_models(register: Register, seed: int = 2024) -> dict[str, int]:
                         for hid, (h, _, _) in zip(ids, homes, strict=True)])
     register.db.analyze("household", "household_member", "clan", "clan_household", "organisation", "citizen")
     return {"households": len(ids), "clans": clans, "units": units}
+
+
+SPOUSE_GAP = 12          # years between husband and wife, at most, in the demo
+GENERATION = 16         # years from a parent to a child, at least
+MARRIED_SHARE = 0.85    # of the households that have someone to be the head's spouse
+
+
+def relations(head, group: list, rnd: random.Random) -> dict[int, str]:  # noqa: ANN001 - rows with id, sex, birth_year
+    """Each member's relation to the head as a household register would give it, from sex and age: at most one
+    spouse (a man's wife, a woman's husband, near in age), children and grandchildren a generation or two
+    younger, parents a generation older, brothers and sisters near in age."""
+    found = {head.id: "Chủ hộ"}
+    near = sorted((p for p in group if p.sex != head.sex and abs(p.birth_year - head.birth_year) <= SPOUSE_GAP),
+                  key=lambda p: (abs(p.birth_year - head.birth_year), p.id))
+    if near and rnd.random() < MARRIED_SHARE:
+        found[near[0].id] = "Vợ" if head.sex == "M" else "Chồng"
+    for p in group:
+        if p.id in found:
+            continue
+        younger = p.birth_year - head.birth_year
+        if younger >= 2 * GENERATION + 4:
+            found[p.id] = "Cháu"
+        elif younger >= GENERATION:
+            found[p.id] = "Con"
+        elif younger <= -GENERATION:
+            found[p.id] = "Cha" if p.sex == "M" else "Mẹ"
+        elif younger > 0:
+            found[p.id] = "Em"
+        else:
+            found[p.id] = "Anh" if p.sex == "M" else "Chị"
+    return found
 
 
 def _clans(s, rnd: random.Random, households: list, now) -> int:  # noqa: ANN001
