@@ -173,7 +173,11 @@ class KeyStore:
                           read_age_recipient((self.folder / AGE_RECIPIENT).read_text(encoding="ascii")))
 
     def signer(self, passphrase: str) -> Signer:
-        secret = minisign.SecretKey.from_bytes((self.folder / SIGN_SECRET).read_bytes())
+        try:
+            secret = minisign.SecretKey.from_bytes((self.folder / SIGN_SECRET).read_bytes())
+        except (OSError, minisign.Error, minisign.ParseError, ValueError):
+            raise KeyError_(f"Tệp khoá ký ({SIGN_SECRET}) bị mất hoặc hỏng: khôi phục thư mục khoá từ bản sao "
+                            "lưu.") from None
         try:
             secret.decrypt(passphrase)
         except (minisign.Error, minisign.ParseError, ValueError):

@@ -55,6 +55,13 @@ class KeyService:
     def public(self) -> PublicKeys:
         return self.store.public()
 
+    def check_passphrase(self, passphrase: str) -> None:
+        """Raises KeyError_ in Vietnamese unless the passphrase unlocks the office's signing key (0.1 s): a
+        window asks it first and refuses a wrong one before asking anything else."""
+        if not self.store.exists():
+            raise KeyError_("Đơn vị chưa có khoá: hãy tạo khoá (menu Trao đổi → Khoá của đơn vị).")
+        self.store.signer(passphrase)
+
     def write_public_files(self, folder: Path) -> list[Path]:
         """The public halves in the standard tools' formats, to send to the other side."""
         keys = self.store.public()

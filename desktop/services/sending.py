@@ -57,12 +57,14 @@ class SendingService:
         info = self.r.office.info()
         if info is None:
             return "Chưa thiết lập đơn vị."
+        menu = "menu Trao đổi → " + ("Khoá của đơn vị và của các xã" if info.is_upper else "Khoá của đơn vị")
+        missing = []  # both at once: the clerk sets up everything in one visit to the keys' window
         if not info.upper_recipient:
-            return ("Chưa có khoá của cấp trên: nhập khoá cấp trên trước khi gửi "
-                    "(menu Trao đổi → Khoá của đơn vị → Nhập khoá của cấp trên).")
+            missing.append(f"Chưa có khoá của cấp trên ({info.upper_level_name or 'nơi nhận gói'}): nhập khoá "
+                           f"cấp trên trước khi gửi ({menu} → Nhập khoá của cấp trên…).")
         if not self.keys.store.exists():
-            return "Đơn vị chưa có khoá để ký gói: tạo khoá trước (menu Trao đổi → Khoá của đơn vị)."
-        return None
+            missing.append(f"Đơn vị chưa có khoá để ký gói: tạo khoá trước ({menu} → Tạo khoá…).")
+        return " ".join(missing) or None
 
     def export(self, year: int, passphrase: str) -> tuple[str, bytes]:
         """The next package of the year: (file name, encrypted bytes). Recorded as sent."""

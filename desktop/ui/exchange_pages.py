@@ -65,33 +65,59 @@ class SendDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.table = _table(["Năm", "Lần", "Tệp", "Ngày xuất", "Biên nhận của cấp trên"])
-        export = QPushButton(f"Xuất gói năm {year}…")
-        export.clicked.connect(self.export)
-        export.setObjectName("primary")
+        self.export_button = QPushButton(f"Xuất gói năm {year}…")
+        self.export_button.clicked.connect(lambda: self.export())
+        self.export_button.setObjectName("primary")
+        self.export_button.setDefault(True)  # Enter exports, wherever the focus is
         receipt = QPushButton("Nhập biên nhận…")
-        receipt.clicked.connect(self.import_receipt)
+        receipt.clicked.connect(lambda: self.import_receipt())
         row = QHBoxLayout()
-        row.addWidget(export)
+        row.addWidget(self.export_button)
         row.addWidget(receipt)
         row.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.table)
         layout.addLayout(row)
+        QWidget.setTabOrder(self.export_button, receipt)
+        QWidget.setTabOrder(receipt, self.table)
         self.refresh()
+        self._say_what_is_missing()
+        self.export_button.setFocus()  # not the table, where Enter and Space did nothing
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020;" if problem else "")
+        self.status.setText(text)
+
+    def _say_what_is_missing(self) -> bool:
+        """Said as the dialog opens, before anything is asked; True when everything is there."""
+        missing = self._r.sending.missing_before_export()
+        if missing:
+            self._say(missing, problem=True)
+            return False
+        info = self._r.office.info()
+        upper = info.upper_level_name if info is not None and info.upper_level_name else "cấp trên"
+        self._say(f"Bấm Enter (hoặc “Xuất gói năm {self._year}…”) để xuất gói: gói được ký bằng khoá của đơn vị và "
+                  f"mã hoá để chỉ {upper} mở được.")
+        return True
 
     def refresh(self) -> None:
         _fill(self.table, [[str(s.year), str(s.sequence), s.file_name, s.sent_at, s.receipt or "chưa có"]
                            for s in self._r.sending.sent()])
 
     def export(self) -> None:
-        missing = self._r.sending.missing_before_export()
-        if missing:  # said before the passphrase and the folder are asked for
-            self.status.setText(missing)
+        if not self._say_what_is_missing():  # again, before the passphrase and the folder are asked for
             return
         passphrase = self._keeper.get(self, "Gói được ký bằng khoá của đơn vị.")
         if passphrase is None:
             return
+        try:  # a wrong passphrase is refused at once, not after a folder has been chosen
+            self._r.keys.check_passphrase(passphrase)
+        except KeyError_ as e:
+            self._keeper.forget()
+            self._say(f"{e} Chưa xuất gói: bấm Enter và gõ lại mật khẩu bảo vệ khoá.", problem=True)
+            return
+        self._keeper.keep(passphrase)
         folder = file_dialogs.choose_folder(self, "package", "Chọn nơi lưu gói (để gửi kèm thư điện tử)")
         if folder:
             self.export_to(Path(folder), passphrase)
@@ -100,12 +126,16 @@ class SendDialog(QDialog):
         try:
             name, data = self._r.sending.export(self._year, passphrase)
         except (KeyError_, PackageError) as e:
-            self.status.setText(str(e))
+            self._say(str(e), problem=True)
             return None
         self._keeper.keep(passphrase)
         path = folder / name
-        write_atomically(path, data)
-        self.status.setText(f"Đã xuất {path} ({len(data) // 1024} KB). Gửi tệp này kèm thư điện tử cho cấp trên.")
+        try:
+            write_atomically(path, data)
+        except OSError as e:  # recorded as made: the next export makes it again with the next number
+            self._say(f"Không ghi được {path}: {e.strerror or e}. Chọn thư mục khác rồi xuất lại.", problem=True)
+            return None
+        self._say(f"Đã xuất {path} ({len(data) // 1024} KB). Gửi tệp này kèm thư điện tử cho cấp trên.")
         self.refresh()
         return path
 
@@ -116,9 +146,9 @@ class SendDialog(QDialog):
 
     def import_receipt_from(self, path: Path) -> None:
         try:
-            self.status.setText(self._r.sending.import_receipt(path))
+            self._say(self._r.sending.import_receipt(path))
         except PackageError as e:
-            self.status.setText(str(e))
+            self._say(str(e), problem=True)
         self.refresh()
 
 

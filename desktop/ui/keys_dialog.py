@@ -65,10 +65,10 @@ class KeysDialog(QDialog):
             register_button = QPushButton("Đăng ký khoá của một xã…")
             register_button.clicked.connect(self.register_commune)
             theirs.addWidget(register_button)
-        else:
-            upper_button = QPushButton("Nhập khoá của cấp trên…")
-            upper_button.clicked.connect(self.import_upper)
-            theirs.addWidget(upper_button)
+        # an upper level sends its own file further up (Gửi tệp tổng hợp lên cấp trên): it needs that level's key too
+        upper_button = QPushButton("Nhập khoá của cấp trên…")
+        upper_button.clicked.connect(self.import_upper)
+        theirs.addWidget(upper_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<b>Khoá của đơn vị</b>"))
         layout.addWidget(self.own)
@@ -88,16 +88,17 @@ class KeysDialog(QDialog):
             self.create_button.setEnabled(False)
         else:
             self.own.setText("Đơn vị chưa có khoá. Tạo khoá (có mật khẩu bảo vệ) trước khi gửi hay nhận tệp.")
+        lines = []
         if self._info.is_upper:
             lines = [f"{t.office_code} — {t.office_name}: {t.fingerprint}{' (đã thay)' if t.replaced else ''}"
-                     for t in self._r.keys.trusted()]
-            self.other.setText("<br>".join(lines) or "Chưa đăng ký khoá của xã nào.")
-        elif self._info.upper_signing_key:
+                     for t in self._r.keys.trusted()] or ["Chưa đăng ký khoá của xã nào."]
+        if self._info.upper_signing_key:
             from desktop.exchange.keys import fingerprint
 
-            self.other.setText(f"Cấp trên ({self._info.upper_level_name}): {fingerprint(self._info.upper_signing_key)}")
+            lines.append(f"Cấp trên ({self._info.upper_level_name}): {fingerprint(self._info.upper_signing_key)}")
         else:
-            self.other.setText("Chưa nhập khoá của cấp trên.")
+            lines.append("Chưa nhập khoá của cấp trên.")
+        self.other.setText("<br>".join(lines))
 
     def create_keys(self, passphrase: str | None = None) -> None:
         if passphrase is None:
