@@ -8,12 +8,13 @@ import logging
 import sys
 
 from desktop import APP_NAME, __version__, config
-from desktop.cli import bench, exchange, office, paper, people, year
+from desktop.cli import bench, exchange, office, paper, people, vietnamese, year
 
 GROUPS = (office, people, year, paper, exchange, bench)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    vietnamese.install()  # argparse's own words (usage, help, errors) in Vietnamese
     p = argparse.ArgumentParser(prog="python -m desktop", description=f"{APP_NAME} {__version__}")
     p.add_argument("--data-dir", help=f"thư mục dữ liệu (mặc định: biến {config.ENV_DATA_DIR} "
                                       "hoặc thư mục dữ liệu của người dùng)")
@@ -21,10 +22,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     p.add_argument("--bench-window", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--check-windows", action="store_true", help=argparse.SUPPRESS)  # installer/build.sh
-    sub = p.add_subparsers(dest="command", metavar="LỆNH")
+    sub = p.add_subparsers(dest="command", metavar="LỆNH", title="Lệnh")
     for group in GROUPS:
         for command, handler in group.add_commands(sub).items():  # (args, data folder) -> exit code
             sub.choices[command].set_defaults(handler=handler)
+    vietnamese.name_arguments(p)
     return p
 
 

@@ -18,7 +18,7 @@ def add_commands(sub) -> dict:  # noqa: ANN001 - argparse's subparsers
                        help="chỉ đo cấp tỉnh sau 7/2025: nhận và gộp gói của SỐ_XÃ xã (mặc định 120), mỗi xã "
                             "--province-people người, trên SQLite hoặc máy chủ --db-url (lâu: hàng chục phút)")
     bench.add_argument("--province-people", type=int, default=20_000, metavar="N")
-    bench.add_argument("--json", metavar="FILE", help="ghi thêm kết quả ra tệp JSON")
+    bench.add_argument("--json", metavar="TỆP", help="ghi thêm kết quả ra tệp JSON")
     return {"bench": _bench}
 
 

@@ -21,21 +21,21 @@ def add_commands(sub) -> dict:  # noqa: ANN001 - argparse's subparsers
     keys.add_argument("--replace", action="store_true", help="thay khoá đã đăng ký (có ghi nhật ký)")
     keys.add_argument("--kind", choices=["commune", "upper"], default="commune",
                       help="register: khoá của một xã (mặc định) hay của một cấp trên bên dưới (huyện)")
-    keys.add_argument("--passphrase-file", metavar="FILE")
+    keys.add_argument("--passphrase-file", metavar="TỆP")
 
     export = sub.add_parser("export", help="xuất gói đã ký, mã hoá của một năm để gửi cấp trên")
     export.add_argument("--year", type=int, default=date.today().year)
-    export.add_argument("--out", required=True, metavar="FILE|THƯ_MỤC")
-    export.add_argument("--passphrase-file", metavar="FILE")
+    export.add_argument("--out", required=True, metavar="TỆP|THƯ_MỤC")
+    export.add_argument("--passphrase-file", metavar="TỆP")
 
     receive = sub.add_parser("receive", help="cấp trên: nhận, kiểm tra và gộp gói của các xã")
-    receive.add_argument("files", nargs="+", metavar="FILE")
+    receive.add_argument("files", nargs="+", metavar="TỆP")
     receive.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không gộp")
     receive.add_argument("--receipts", metavar="THƯ_MỤC", help="ghi biên nhận đã ký cho từng gói được nhận")
-    receive.add_argument("--passphrase-file", metavar="FILE")
+    receive.add_argument("--passphrase-file", metavar="TỆP")
 
     receipt = sub.add_parser("import-receipt", help="xã: nhập biên nhận của cấp trên")
-    receipt.add_argument("file", metavar="FILE")
+    receipt.add_argument("file", metavar="TỆP")
     return {"keys": _keys, "export": _export, "receive": _receive, "import-receipt": _import_receipt}
 
 

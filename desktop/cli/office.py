@@ -20,9 +20,9 @@ def add_commands(sub) -> dict:  # noqa: ANN001 - argparse's subparsers
     setup.add_argument("--clerk", required=True, metavar="HỌ_TÊN", help="cán bộ nhập liệu")
     setup.add_argument("--upper-name", default="", metavar="TÊN", help="tên cấp trên, in trên giấy tờ")
     setup.add_argument("--village", action="append", default=[], metavar="TÊN", help="một thôn/khu phố (lặp lại được)")
-    setup.add_argument("--villages-file", metavar="FILE", help="tệp văn bản, mỗi dòng một thôn/khu phố")
+    setup.add_argument("--villages-file", metavar="TỆP", help="tệp văn bản, mỗi dòng một thôn/khu phố")
     setup.add_argument("--no-keys", action="store_true", help="chưa tạo khoá (tạo sau bằng lệnh keys init)")
-    setup.add_argument("--passphrase-file", metavar="FILE", help="mật khẩu khoá (hoặc biến SO_CDHT_PASSPHRASE)")
+    setup.add_argument("--passphrase-file", metavar="TỆP", help="mật khẩu khoá (hoặc biến SO_CDHT_PASSPHRASE)")
 
     demo = sub.add_parser("demo", help="tạo một xã mẫu với N người dân")
     demo.add_argument("--citizens", type=int, default=2000, metavar="N")
@@ -38,7 +38,7 @@ def add_commands(sub) -> dict:  # noqa: ANN001 - argparse's subparsers
     backup.add_argument("--to", metavar="THƯ_MỤC")
 
     restore = sub.add_parser("restore", help="khôi phục sổ từ một bản sao lưu (bản hiện tại được sao lưu trước)")
-    restore.add_argument("file", nargs="?", metavar="FILE.zip", help="bỏ trống: liệt kê các bản sao lưu")
+    restore.add_argument("file", nargs="?", metavar="TỆP.zip", help="bỏ trống: liệt kê các bản sao lưu")
     restore.add_argument("--yes", action="store_true", help="khôi phục thật (không có: chỉ xem trước)")
     return {"setup": _setup, "demo": _demo, "self-test": _self_test, "backup": _backup, "restore": _restore}
 

@@ -18,9 +18,9 @@ def add_commands(sub) -> dict:  # noqa: ANN001 - argparse's subparsers
     printing.add_argument("--year", type=int, default=date.today().year)
     printing.add_argument("--village", help="tên thôn/khu phố (gõ không dấu được); mặc định cả xã")
     printing.add_argument("--copies", type=int, default=1, help="số bản (phiếu đăng ký trắng)")
-    printing.add_argument("--out", required=True, metavar="FILE.pdf")
+    printing.add_argument("--out", required=True, metavar="TỆP.pdf")
     printing.add_argument("--sign", action="store_true", help="ký mã QR kiểm tra trên giấy công nhận (cần mật khẩu khoá)")
-    printing.add_argument("--passphrase-file", metavar="FILE")
+    printing.add_argument("--passphrase-file", metavar="TỆP")
     printing.add_argument("--model", choices=MODELS,
                           help="giấy tờ của một mô hình học tập (gia đình, dòng họ, cộng đồng, đơn vị): de-nghi, "
                                "quyet-dinh, giay-cong-nhan")

@@ -17,19 +17,19 @@ def add_commands(sub) -> dict:  # noqa: ANN001 - argparse's subparsers
     search.add_argument("--limit", type=int, default=50)
 
     roster = sub.add_parser("import-roster", help="nhập danh sách người dân từ tệp Excel .xlsx")
-    roster.add_argument("file", metavar="FILE.xlsx")
+    roster.add_argument("file", metavar="TỆP.xlsx")
     roster.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không lưu gì")
     roster.add_argument("--village", help="thôn/khu phố cho các dòng không ghi thôn")
     roster.add_argument("--group", type=int, metavar="SỐ", help="số nhóm cho các dòng không ghi nhóm (1, 2, 3…)")
     roster.add_argument("--include-duplicates", action="store_true", help="nhập cả các dòng có thể trùng")
-    roster.add_argument("--errors", metavar="OUT.xlsx", help="ghi bản sao tệp kèm cột báo lỗi từng dòng")
+    roster.add_argument("--errors", metavar="TỆP_LỖI.xlsx", help="ghi bản sao tệp kèm cột báo lỗi từng dòng")
 
     homes = sub.add_parser("import-households", help="nhập danh sách hộ gia đình của thôn từ tệp Excel .xlsx")
-    homes.add_argument("file", metavar="FILE.xlsx")
+    homes.add_argument("file", metavar="TỆP.xlsx")
     homes.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không lưu gì")
 
     template = sub.add_parser("roster-template", help="tệp Excel mẫu để các chi hội nhập danh sách")
-    template.add_argument("--out", required=True, metavar="FILE.xlsx")
+    template.add_argument("--out", required=True, metavar="TỆP.xlsx")
     return {"search": _search, "import-roster": _import_roster, "import-households": _import_households, "roster-template": _template}
 
 

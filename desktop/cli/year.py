@@ -30,12 +30,12 @@ def add_commands(sub) -> dict:  # noqa: ANN001 - argparse's subparsers
 
     stats = sub.add_parser("stats", help="bảng tổng hợp của một năm theo nhóm đối tượng")
     stats.add_argument("--year", type=int, default=date.today().year)
-    stats.add_argument("--json", metavar="FILE", nargs="?", const="-",
-                       help="thêm bản JSON: vào tệp FILE, hoặc ra màn hình nếu không nêu tệp")
+    stats.add_argument("--json", metavar="TỆP", nargs="?", const="-",
+                       help="thêm bản JSON: vào TỆP, hoặc ra màn hình nếu không nêu tệp")
 
     report = sub.add_parser("report", help="báo cáo năm ra tệp Excel")
     report.add_argument("--year", type=int, default=date.today().year)
-    report.add_argument("--out", required=True, metavar="FILE.xlsx")
+    report.add_argument("--out", required=True, metavar="TỆP.xlsx")
     return {"register-year": _register_year, "recognize": _recognize, "stats": _stats, "report": _report}
 
 
