@@ -45,6 +45,11 @@ class Model(StrEnum):
         return {Model.FAMILY: "hộ", Model.CLAN: "dòng họ", Model.COMMUNITY: "thôn, khu phố", Model.UNIT: "đơn vị"}[self]
 
     @property
+    def slug(self) -> str:
+        """The model in a file's name, in Vietnamese without marks: giay-cong-nhan-gia-dinh-2026.pdf."""
+        return {Model.FAMILY: "gia-dinh", Model.CLAN: "dong-ho", Model.COMMUNITY: "cong-dong", Model.UNIT: "don-vi"}[self]
+
+    @property
     def serial_prefix(self) -> str:
         """A certificate's serial begins with it (a citizen's with CDHT): GDHT-23059-2026-00001."""
         return {Model.FAMILY: "GDHT", Model.CLAN: "DHHT", Model.COMMUNITY: "CDTH", Model.UNIT: "DVHT"}[self]

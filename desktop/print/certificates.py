@@ -28,7 +28,8 @@ MARGIN = 24 * mm  # from the paper's edge to the texts: inside the inner frame (
 
 def render_certificates(items: Sequence[CertificateData], out: BinaryIO, progress: ProgressFn | None = None) -> None:
     """Into `out`, each page written as it is drawn."""
-    canvas = StreamedCanvas(out, LANDSCAPE, "Giấy công nhận Công dân học tập")
+    title = f"Giấy công nhận {items[0].title if items else 'Công dân học tập'}"
+    canvas = StreamedCanvas(out, LANDSCAPE, title, f"{title} năm {items[0].year}" if items else title)
     for i, item in enumerate(items):
         _page(canvas, item)
         canvas.showPage()

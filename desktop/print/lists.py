@@ -130,4 +130,4 @@ def decision(data: DecisionData) -> bytes:
                    style("da", size=13, align=TA_CENTER, italic=True)), Spacer(1, 4 * mm),
               _rows_table(data.rows, True, t), Spacer(1, 3 * mm),
               para(f"Danh sách có {count} {t.unit}.", style("dn", size=13))]
-    return build(story, title=f"Quyết định {data.number}")
+    return build(story, title=f"Quyết định {data.number} công nhận {t.name} năm {data.year}")

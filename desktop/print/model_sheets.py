@@ -36,9 +36,11 @@ class ModelPage:
 
 
 def render_model_pages(pages: Iterable[ModelPage], count: int, out: BinaryIO, sheet: bool,
-                       progress: ProgressFn | None = None) -> int:
-    """Score sheets (`sheet`) or registration forms into `out`, a page each, written as drawn."""
-    canvas = StreamedCanvas(out, PORTRAIT, "Phiếu tự đánh giá" if sheet else "Phiếu đăng ký")
+                       progress: ProgressFn | None = None, title: str = "") -> int:
+    """Score sheets (`sheet`) or registration forms into `out`, a page each, written as drawn; `title`: the
+    model's ("Gia đình học tập"), for the file's title."""
+    canvas = StreamedCanvas(out, PORTRAIT, " ".join(p for p in ("Phiếu tự đánh giá" if sheet else "Phiếu đăng ký",
+                                                               title) if p))
     forms: dict[tuple, tuple[str, float]] = {}
     done = 0
     for page in pages:

@@ -122,7 +122,8 @@ def build(story: list[Flowable], margins: tuple[float, float, float, float] = AD
     out = io.BytesIO()
     top, bottom, left, right = margins
     doc = SimpleDocTemplate(out, pagesize=pagesize, topMargin=top, bottomMargin=bottom, leftMargin=left,
-                            rightMargin=right, title=vn(title), author=PRODUCER, creator=PRODUCER,
+                            rightMargin=right, title=vn(title), subject=vn(title), author=PRODUCER,
+                            creator=PRODUCER,
                             # else Helvetica: listed in the PDF, not embedded, without Vietnamese letters
                             initialFontName=SERIF)
 

@@ -76,11 +76,12 @@ class _StreamedDocument(pdfdoc.PDFDocument):
 class StreamedCanvas(Canvas):
     """A Canvas writing into `out` page by page; call save() at the end, as with any canvas."""
 
-    def __init__(self, out: BinaryIO, pagesize: tuple[float, float], title: str) -> None:
+    def __init__(self, out: BinaryIO, pagesize: tuple[float, float], title: str, subject: str = "") -> None:
         register_fonts()
         super().__init__(out, pagesize=pagesize, pageCompression=1, initialFontName=SERIF)
         self._doc.__class__ = _StreamedDocument
         self._doc.start(out)
         self.setTitle(vn(title))
+        self.setSubject(vn(subject or title))  # else reportlab's "unspecified"
         self.setAuthor(PRODUCER)
         self.setCreator(PRODUCER)

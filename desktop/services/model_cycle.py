@@ -61,6 +61,7 @@ class ModelSheet:
 
     enrolment_id: int
     version: int
+    year: int
     name: str
     where: str
     status: Status
@@ -180,6 +181,15 @@ class ModelCycleService:
                        ModelEnrolment.created_at == now)))
         self.db.analyze("model_enrolment", "audit_entry")
         return len(rows)
+
+    def unregistered(self, year: int) -> int:
+        """How many households (clans, villages, units) of the commune are not registered for the year: the
+        count a clerk confirms before registering them all."""
+        with self.db.reader() as s:
+            already = select(ModelEnrolment.subject_id).where(ModelEnrolment.model == self.model.value,
+                                                              ModelEnrolment.year == year)
+            return s.scalar(select(func.count()).select_from(self._subject).where(
+                self._subject.deleted_at.is_(None), self._subject.id.not_in(already))) or 0
 
     def withdraw(self, enrolment_id: int, reason: str, expected_version: int | None = None) -> None:
         reason = " ".join(reason.split())
@@ -343,7 +353,7 @@ class ModelCycleService:
             latest = {a.kind: a for a in s.scalars(select(ModelAssessment).where(ModelAssessment.enrolment_id == e.id)
                                                     .order_by(ModelAssessment.id))}
             review = latest.get("correction") or latest.get("review")
-            return ModelSheet(e.id, e.version, name, self._where(s, e.subject_id), Status(e.status),
+            return ModelSheet(e.id, e.version, e.year, name, self._where(s, e.subject_id), Status(e.status),
                               self.criteria.get(e.criteria_set_id),
                               json.loads(latest["self"].scores) if "self" in latest else None,
                               json.loads(review.scores) if review else None, review.note if review else "")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import date
+from collections.abc import Collection
 from typing import BinaryIO
 
 from sqlalchemy import func, insert, select
@@ -32,9 +33,11 @@ class ModelPrinting:
         self.r = register
 
     def render(self, kind: DocumentKind, model: Model, year: int, out: BinaryIO | None = None,
-               passphrase: str | None = None) -> Printed:
+               passphrase: str | None = None, subject_ids: Collection[int] | None = None) -> Printed:
         """The proposal list, the year's latest decision with its annex, or the certificates of those it
-        recognized (`passphrase` unlocks the key that signs their QR codes)."""
+        recognized (`passphrase` unlocks the key that signs their QR codes). `subject_ids`: the registration
+        forms, score sheets or certificates of these households (clans, villages, units) alone."""
+        chosen = None if subject_ids is None else set(subject_ids)
         target = out if out is not None else io.BytesIO()
         office = PrintService(self.r).office_header()
         cycle = self.r.model_cycle(model)
@@ -54,11 +57,11 @@ class ModelPrinting:
                                                      decision.signer_title, decision.signer_name,
                                                      self._rows(model, rows), 0, title)))
         elif kind in (DocumentKind.ASSESSMENT_SHEET, DocumentKind.REGISTRATION):
-            pages = self._pages(office, model, year, sheet=kind is DocumentKind.ASSESSMENT_SHEET)
-            render_model_pages(pages, len(pages), target, sheet=kind is DocumentKind.ASSESSMENT_SHEET)
+            pages = self._pages(office, model, year, kind is DocumentKind.ASSESSMENT_SHEET, chosen)
+            render_model_pages(pages, len(pages), target, sheet=kind is DocumentKind.ASSESSMENT_SHEET, title=model.title)
             rows = pages
         elif kind is DocumentKind.CERTIFICATE:
-            items = self._certificates(office, model, year, passphrase)
+            items = self._certificates(office, model, year, passphrase, chosen)
             certificates.render_certificates(items, target)
             rows = items
         else:
@@ -66,7 +69,8 @@ class ModelPrinting:
                              "sách đề nghị, quyết định và giấy công nhận.")
         return Printed(len(rows), f"{kind.label} {model.title}", target.getvalue() if out is None else None)
 
-    def _pages(self, office, model: Model, year: int, sheet: bool) -> list[ModelPage]:  # noqa: ANN001
+    def _pages(self, office, model: Model, year: int, sheet: bool,  # noqa: ANN001
+               chosen: set[int] | None) -> list[ModelPage]:
         """Score sheets for the year's registered (not withdrawn); registration forms for every household (clan,
         village, unit) of the commune, registered or not."""
         cycle = self.r.model_cycle(model)
@@ -74,12 +78,16 @@ class ModelPrinting:
         cs = self.r.model_criteria.get(set_id)
         criteria = tuple((c.code, c.text, c.max_points, c.min_points) for c in cs.criteria)
         if sheet:
-            rows = [r for r in cycle.page(year, limit=ALL) if r.status is not Status.WITHDRAWN]
+            rows = [r for r in cycle.page(year, limit=ALL) if r.status is not Status.WITHDRAWN
+                    and (chosen is None or r.subject_id in chosen)]
+            if not rows and chosen is not None:
+                raise PrintError(f"{model.title}: dòng đang chọn chưa đăng ký năm {year} (hoặc đã rút tên) nên chưa "
+                                 "có phiếu tự đánh giá.")
             if not rows:
                 raise PrintError(f"Năm {year} chưa đăng ký {model.title.lower()} nào để in phiếu tự đánh giá.")
             subjects = [(r.subject_id, r.name, r.uuid) for r in rows]
         else:
-            subjects = [(sid, name, "") for sid, name in cycle.subjects()]
+            subjects = [(sid, name, "") for sid, name in cycle.subjects() if chosen is None or sid in chosen]
             if not subjects:
                 raise PrintError(f"Sổ chưa có {model.unit} nào để in phiếu đăng ký.")
         where = self._where(model, [sid for sid, _, _ in subjects])
@@ -108,12 +116,16 @@ class ModelPrinting:
         where = self._where(model, [r.subject_id for r in rows])
         return tuple(ListRow(r.name, None, "", where.get(r.subject_id, ""), r.total) for r in rows)
 
-    def _certificates(self, office, model: Model, year: int, passphrase: str | None) -> list[CertificateData]:  # noqa: ANN001
+    def _certificates(self, office, model: Model, year: int, passphrase: str | None,  # noqa: ANN001
+                      chosen: set[int] | None) -> list[CertificateData]:
         """Serial numbers on first printing, in one transaction with the audit; a second printing is marked."""
         info = self.r.office.info()
         assert info is not None
         signer = self.r.keys.store.signer(passphrase) if passphrase and self.r.keys.store.exists() else None
-        rows = self.r.model_cycle(model).page(year, Status.RECOGNIZED, limit=ALL)
+        rows = [r for r in self.r.model_cycle(model).page(year, Status.RECOGNIZED, limit=ALL)
+                if chosen is None or r.subject_id in chosen]
+        if not rows and chosen is not None:
+            raise PrintError(f"{model.title}: dòng đang chọn chưa được công nhận năm {year} nên chưa có giấy công nhận.")
         if not rows:
             raise PrintError(f"Năm {year} chưa có {model.title.lower()} nào được công nhận để in giấy công nhận.")
         place = self._place(model, [r.subject_id for r in rows])

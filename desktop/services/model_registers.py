@@ -91,6 +91,10 @@ class _Register(Generic[R]):
             details = self._details(s, [r.id for r in rows])
             return [Found(r.id, r.name, details.get(r.id, ""), r.version) for r in rows]
 
+    def names(self, ids: list[int]) -> dict[int, str]:
+        with self.db.reader() as s:
+            return dict(s.execute(select(self.table.id, self.table.name).where(self.table.id.in_(ids))).all())
+
     def details(self, ids: list[int]) -> dict[int, str]:
         """What tells each apart (its village and head, its households, its kind and staff), by id."""
         with self.db.reader() as s:
@@ -286,10 +290,20 @@ class ClanService(_Register[Clan]):
 
         return self._save(clan_id, expected_version, draft.name, draft.note, apply)
 
+    def get(self, clan_id: int) -> tuple[ClanDraft, int]:
+        """The clan as a draft to edit, and the version read (a save made on it elsewhere meanwhile is refused)."""
+        with self.db.reader() as s:
+            c = s.get_one(Clan, clan_id)
+            return ClanDraft(c.name, c.contact, self._households(s, clan_id), c.note), c.version
+
     def households(self, clan_id: int) -> list[int]:
         with self.db.reader() as s:
-            return list(s.scalars(select(ClanHousehold.household_id).where(ClanHousehold.clan_id == clan_id)
-                                  .order_by(ClanHousehold.household_id)))
+            return self._households(s, clan_id)
+
+    @staticmethod
+    def _households(s: Session, clan_id: int) -> list[int]:
+        return list(s.scalars(select(ClanHousehold.household_id).where(ClanHousehold.clan_id == clan_id)
+                              .order_by(ClanHousehold.household_id)))
 
     def _details(self, s: Session, ids: list[int]) -> dict[int, str]:
         rows = s.execute(select(Clan.id, Clan.contact, func.count(ClanHousehold.id))

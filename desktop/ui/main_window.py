@@ -245,6 +245,9 @@ class MainWindow(QMainWindow):
         CheckCertificateDialog(self.register, self).exec()
 
     def print_documents(self) -> None:
+        if self.tabs.currentIndex() == MODELS:  # Ctrl+P on the models' tab: their paper, for the rows chosen
+            self.models.print_papers()
+            return
         from desktop.ui.print_dialog import PrintDialog
 
         rows = self.cycle.selected_rows() if self.tabs.currentIndex() == CYCLE else []

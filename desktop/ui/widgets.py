@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -58,19 +59,22 @@ class FoldingComboBox(QComboBox):
         super().keyPressEvent(event)
 
     def _find(self) -> None:
+        """The first item the typed text starts, else the first with a word it starts. Typed with its marks it
+        means those letters first ("đơn" is Đơn vị, not Dòng họ); without them, any marks."""
         wanted = search_key(self._typed)
         if not wanted:
             return
-        best = None
-        for i in range(self.count()):
-            key = search_key(self.itemText(i))
-            if key.startswith(wanted):
-                best = i
-                break
-            if best is None and (f" {wanted}" in f" {key}"):
-                best = i
-        if best is not None:
-            self.setCurrentIndex(best)
+        marked = unicodedata.normalize("NFC", self._typed).lower()
+        keys = [(unicodedata.normalize("NFC", self.itemText(i)).lower(), search_key(self.itemText(i)))
+                for i in range(self.count())]
+        tries = [lambda text, key: key.startswith(wanted), lambda text, key: f" {wanted}" in f" {key}"]
+        if marked.strip() != wanted:  # marks typed: those letters before the folded ones
+            tries[:0] = [lambda text, key: text.startswith(marked), lambda text, key: f" {marked}" in f" {text}"]
+        for matches in tries:
+            best = next((i for i, (text, key) in enumerate(keys) if matches(text, key)), None)
+            if best is not None:
+                self.setCurrentIndex(best)
+                return
 
     def select_data(self, value: object) -> None:
         index = self.findData(value)

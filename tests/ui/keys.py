@@ -1,7 +1,9 @@
 """Typing as a clerk does. Vietnamese goes one character at a time through sendKeyEvent with
 Key_unknown: QTest.keyClicks aborts on non-ASCII characters."""
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -28,3 +30,28 @@ def tab() -> None:
 
 def enter() -> None:
     press(Qt.Key.Key_Return)
+
+
+def when_open(kind: type, act: Callable) -> None:
+    """Runs `act(dialog)` once a modal dialog of that kind is open and has the keyboard (as on a real
+    screen, where a new dialog takes the focus; the offscreen platform needs it asked for)."""
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(5, attempt)
+            return
+        widget = QApplication.focusWidget()
+        if widget is None or widget.window() is not dialog:
+            dialog.activateWindow()
+            QTimer.singleShot(5, attempt)
+            return
+        act(dialog)
+    QTimer.singleShot(0, attempt)
+
+
+def keyboard_back_in(qtbot, window: QWidget) -> QWidget:  # noqa: ANN001
+    """The widget that has the window's keyboard once a dialog closed (a real screen gives the window its
+    activation back; offscreen it is asked for)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return window.focusWidget()

@@ -4,7 +4,7 @@ context, Ctrl+F and Alt+1…4 from anywhere, search → list → sheet → save 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -16,7 +16,7 @@ from desktop.ui.assessment_dialog import AssessmentDialog
 from desktop.ui.citizen_dialog import CitizenDialog
 from desktop.ui.main_window import MainWindow
 from tests.conftest import add
-from tests.ui.keys import enter, focused, type_text
+from tests.ui.keys import enter, focused, keyboard_back_in, type_text, when_open
 
 YEAR = 2026
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
@@ -125,23 +125,6 @@ def test_alt_digits_switch_tabs_from_a_table_and_ctrl_f_finds_each_tabs_search(w
     assert window.tabs.currentIndex() == 0 and focused() is window.citizens.search
 
 
-def when_open(kind: type, act) -> None:  # noqa: ANN001
-    """Runs `act(dialog)` once a modal dialog of that kind is open and has the keyboard (as on a real
-    screen, where a new dialog takes the focus; the offscreen platform needs it asked for)."""
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(5, attempt)
-            return
-        widget = QApplication.focusWidget()
-        if widget is None or widget.window() is not dialog:
-            dialog.activateWindow()
-            QTimer.singleShot(5, attempt)
-            return
-        act(dialog)
-    QTimer.singleShot(0, attempt)
-
-
 def fill_sheet_when_it_opens(qtbot, scores: list[int], seen: list[AssessmentDialog]) -> None:  # noqa: ANN001
     """Types a whole paper sheet into the modal score sheet once it has opened, as the clerk would."""
     def fill(dialog: AssessmentDialog) -> None:
@@ -150,14 +133,6 @@ def fill_sheet_when_it_opens(qtbot, scores: list[int], seen: list[AssessmentDial
             type_text(str(s), focused())
             enter()
     when_open(AssessmentDialog, fill)
-
-
-def keyboard_back_in(qtbot, window: QMainWindow):  # noqa: ANN001
-    """The widget that has the window's keyboard once a dialog closed (a real screen gives the window its
-    activation back; offscreen it is asked for)."""
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    return window.focusWidget()
 
 
 def test_from_the_years_search_to_a_saved_sheet_and_back(qtbot, window):

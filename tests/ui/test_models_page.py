@@ -1,206 +1,399 @@
-"""The learning models' page, as a clerk uses it: add a household (its head found as one types), register the
-commune's households for the year, type a score sheet, the branch's confirmation, the proposal list and the
-decision; the year's rate against 387's target shown beneath."""
+"""The learning models' page as a clerk uses it, by keyboard, on the real window: the citizens' loop (Ctrl+F,
+Down/Enter into the list, Enter on a single match or a row opens the sheet of its step, back in the emptied
+search after a save), a household's and a unit's whole year, the score sheet shared with the citizens', one
+household or a chosen set registered, a clan's households, and every defect an outside tester found."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from pypdf import PdfReader
 
+from desktop.db.citizen_queries import CitizenFilter
 from desktop.domain.cycle import Status
 from desktop.domain.models387 import Model
-from desktop.ui import models_page
-from desktop.ui.models_page import ModelDecisionDialog, ModelSheetDialog, ModelsPage, SubjectDialog
-from tests.conftest import add
-from tests.ui.keys import press, type_text
+from desktop.services.enrolments import STALE
+from desktop.services.model_registers import ClanDraft, HouseholdDraft, OrganisationDraft
+from desktop.ui import messages
+from desktop.ui.highlight import matched_html
+from desktop.ui.main_window import MainWindow
+from desktop.ui.model_dialogs import (
+    ModelDecisionDialog,
+    ModelPrintDialog,
+    ModelRegisterDialog,
+    ModelSheetDialog,
+)
+from desktop.ui.model_subjects import ClanHouseholdsDialog, MembersDialog, SubjectDialog, WorkplacesDialog
+from desktop.ui.models_page import ModelsPage
+from tests.conftest import add, village_id
+from tests.ui.keys import enter, focused, keyboard_back_in, press, tab, type_text, when_open
 
 YEAR = 2026
+ALT, CTRL, NONE = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.NoModifier
 pytestmark = pytest.mark.usefixtures("quiet_messages")
 
 
-def test_a_family_from_adding_to_the_decision(qtbot, office, monkeypatch):
+def key(k: Qt.Key, modifiers=NONE) -> None:  # noqa: ANN001
+    QTest.keyClick(focused(), k, modifiers)
+
+
+@pytest.fixture
+def window(qtbot, office):
     add(office, "Nguyễn Văn An", birth="1970", village="Thôn Đông")
-    page = ModelsPage(office, YEAR)
-    qtbot.addWidget(page)
-    page.show()
-    assert page.model is Model.FAMILY and page.table.rowCount() == 0
+    add(office, "Trần Thị Bình", birth="1972", village="Thôn Đông")
+    w = MainWindow(office, YEAR)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitActive(w)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    key(Qt.Key.Key_5, ALT)
+    qtbot.waitUntil(lambda: w.models.search.isVisible())  # a page made now is shown by the event loop
+    assert w.tabs.currentWidget() is w.models and focused() is w.models.search
+    yield w
+    w.close()
+    QApplication.processEvents()
 
-    dialog = SubjectDialog(office, Model.FAMILY, page)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.village.setCurrentIndex(dialog.village.findText("Thôn Đông"))
-    dialog.head_search.setFocus()
-    type_text("nguyen van a", dialog.head_search)
-    assert dialog.head.count() == 1 and dialog.name.text() == "Hộ Nguyễn Văn An"
-    dialog.save()
-    assert dialog.result() == QDialog.DialogCode.Accepted
 
-    page.refresh()
-    assert page.table.rowCount() == 1 and page.table.item(0, 2).text() == "Chưa đăng ký năm này"
-    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
-    assert page.table.item(0, 2).text() == Status.REGISTERED.label
-    page.table.selectRow(0)
+def open_by_keys(qtbot, kind: type, act, *keys) -> list:  # noqa: ANN001
+    """Presses `keys` (key, modifiers) and runs `act(dialog)` in the modal dialog they open; the dialogs seen."""
+    seen: list = []
+    when_open(kind, lambda d: (seen.append(d), act(d)))
+    for k, mods in keys:
+        key(k, mods)
+    # a button's Alt+letter clicks it after its pressed look (animateClick: 100 ms)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    return seen
 
-    eid = page.selected()[1]
-    sheet = ModelSheetDialog(office, Model.FAMILY, eid, page)
-    qtbot.addWidget(sheet)
-    sheet.show()
-    boxes = list(sheet.boxes.values())
-    for box in boxes:
-        box.setFocus()
-        box.selectAll()
-        type_text(str(box.maximum()), box)
-    assert sheet.verdict.text() == "Kết quả: đạt: 100 điểm"
-    first = boxes[0]
-    first.setFocus()
-    first.selectAll()
-    type_text("5", first)  # a criterion that must be met, under its minimum
-    assert "chưa đạt: tiêu chí 1 dưới 15 điểm" in sheet.verdict.text()
-    first.selectAll()
-    type_text("20", first)
-    press(Qt.Key.Key_Return, boxes[-1])  # Enter saves, as in every form
-    assert sheet.result() == QDialog.DialogCode.Accepted
-    page.refresh()
-    page.table.selectRow(0)
-    qtbot.mouseClick(page.review_button, Qt.MouseButton.LeftButton)
+
+def button_key(qtbot, letter: Qt.Key) -> None:  # noqa: ANN001
+    """Alt+letter of a button on the page, and the click it makes once its pressed look has shown."""
+    key(letter, ALT)
+    qtbot.wait(150)
+
+
+def type_scores(scores: list[int]) -> None:
+    for s in scores:
+        type_text(str(s), focused())
+        enter()
+
+
+def test_a_households_whole_year_by_keyboard(qtbot, window, office, tmp_path, monkeypatch):
+    page = window.models
+
+    def add_household(d: SubjectDialog) -> None:
+        assert focused() is d.village
+        type_text("dong")
+        tab()
+        type_text("nguyen van a")
+        tab()
+        tab()
+        assert d.name.text() == "Hộ Nguyễn Văn An" and focused() is d.name
+        enter()
+    open_by_keys(qtbot, SubjectDialog, add_household, (Qt.Key.Key_M, ALT))
+    assert window.statusBar().currentMessage() == "Đã thêm Hộ Nguyễn Văn An vào sổ gia đình học tập."
+    assert keyboard_back_in(qtbot, window) is page.search
+
+    def add_wife(d: MembersDialog) -> None:
+        type_text("tran thi")
+        enter()  # Enter in the find field adds the one found (the relation shown beside it: Vợ)
+        assert d.list.rowCount() == 2 and d.list.item(1, 1).text() == "Vợ"
+        key(Qt.Key.Key_L, ALT)
+    open_by_keys(qtbot, MembersDialog, add_wife, (Qt.Key.Key_V, ALT))
+    assert len(office.households.members(page.selected()[0])) == 2
+    assert keyboard_back_in(qtbot, window) is page.search
+
+    # Enter on the single match: not registered yet, so registered (once the clerk agrees), then its sheet
+    type_text("an", page.search)
+    sheets = open_by_keys(qtbot, ModelSheetDialog, lambda d: type_scores([18, 14, 18, 13, 18]),
+                          (Qt.Key.Key_Return, NONE))
+    assert sheets[0].windowTitle() == "Phiếu tự đánh giá — Hộ Nguyễn Văn An"
+    assert window.statusBar().currentMessage() == "Đã lưu: Hộ Nguyễn Văn An — đạt: 81 điểm"
+    assert keyboard_back_in(qtbot, window) is page.search and page.search.text() == ""
+    assert page.table.item(0, 2).text() == Status.SELF_ASSESSED.label
+
+    # Ctrl+R: the branch's review, starting from the self-assessment; Enter through keeps every score
+    page.table.setFocus()
+    open_by_keys(qtbot, ModelSheetDialog, lambda d: [enter() for _ in d.fields], (Qt.Key.Key_R, CTRL))
     assert page.table.item(0, 2).text() == Status.REVIEWED.label
-    qtbot.mouseClick(page.propose_button, Qt.MouseButton.LeftButton)
+    assert keyboard_back_in(qtbot, window) is page.search
+    button_key(qtbot, Qt.Key.Key_A)  # onto the proposal list
     assert page.table.item(0, 2).text() == Status.PROPOSED.label
 
-    decision = ModelDecisionDialog(office, Model.FAMILY, YEAR, page)
-    qtbot.addWidget(decision)
-    decision.show()
-    decision.number.setFocus()
-    type_text("7/QĐ-HKH", decision.number)
-    decision.signed_on.setText("25/11/2026")
-    decision.signer.setText("Nguyễn Văn Hùng")
-    decision.save()
-    assert decision.recognized == 1
-    page.refresh()
+    def decide(d: ModelDecisionDialog) -> None:
+        assert focused() is d.number
+        type_text("7/QĐ-HKH")
+        tab()
+        tab()
+        type_text("Nguyễn Văn Hùng")
+        enter()
+    open_by_keys(qtbot, ModelDecisionDialog, decide, (Qt.Key.Key_Q, ALT))
     assert page.table.item(0, 2).text() == Status.RECOGNIZED.label
-    assert "Gia đình học tập được công nhận 1 / 1 (100,0%)" in page.figures.text() and "70%" in page.figures.text()
+    assert keyboard_back_in(qtbot, window) is page.search
+
+    # its own certificate: Ctrl+P on this tab is the models' paper, for the chosen household
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _p, _t, suggested, _f: (
+        str(tmp_path / suggested.rsplit("/", 1)[-1]), ""))
+
+    def certificate(d: ModelPrintDialog) -> None:
+        assert d.only_chosen.isChecked() and d.only_chosen.text() == "Chỉ Hộ Nguyễn Văn An"
+        type_text("giay")
+        key(Qt.Key.Key_L, ALT)
+        QTest.qWait(200)
+        assert "(1 trang)" in d.status.text(), d.status.text()
+        key(Qt.Key.Key_Escape)
+    page.table.setFocus()
+    open_by_keys(qtbot, ModelPrintDialog, certificate, (Qt.Key.Key_P, CTRL))
+    info = PdfReader(tmp_path / "giay-cong-nhan-gia-dinh-2026.pdf").metadata
+    assert (info.title, info.subject) == ("Giấy công nhận Gia đình học tập", "Giấy công nhận Gia đình học tập năm 2026")
+    assert keyboard_back_in(qtbot, window) is page.search
 
 
-def test_the_other_models_and_the_refusals(qtbot, office, monkeypatch):
-    page = ModelsPage(office, YEAR)
-    qtbot.addWidget(page)
-    page.model_box.setCurrentIndex(page.model_box.findData(Model.COMMUNITY))
-    assert page.table.rowCount() == 3 and not page.add_button.isEnabled()  # the office's villages
-    page.search.setFocus()
-    type_text("dong", page.search)
-    assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "Thôn Đông"
-    said = []
-    monkeypatch.setattr(models_page.messages, "inform", lambda _p, title, text: said.append(text))
-    page.table.selectRow(0)
-    qtbot.mouseClick(page.sheet_button, Qt.MouseButton.LeftButton)
-    assert "chưa đăng ký năm 2026" in said[-1]
-    page.model_box.setCurrentIndex(page.model_box.findData(Model.UNIT))
-    unit = SubjectDialog(office, Model.UNIT, page)
-    qtbot.addWidget(unit)
-    unit.save()
-    assert unit.error.text() == "Tên đơn vị: chưa nhập."
-    unit.name.setText("Trường Tiểu học Hàm Thuận")
-    unit.kind.setCurrentIndex(unit.kind.findData("truong-hoc"))
-    unit.headcount.setValue(25)
-    unit.save()
-    page.search.clear()
+def test_a_units_year_by_keyboard(qtbot, window, office):
+    page = window.models
+    page.model_box.setFocus()
+    type_text("đơn")  # type-to-choose reaches the last model
+    assert page.model is Model.UNIT
+
+    def add_unit(d: SubjectDialog) -> None:
+        assert focused() is d.name
+        type_text("Trường Tiểu học Hàm Thuận")
+        tab()
+        type_text("truong")
+        enter()
+    open_by_keys(qtbot, SubjectDialog, add_unit, (Qt.Key.Key_M, ALT))
+    assert page.table.item(0, 1).text().startswith("Trường học")
+    assert keyboard_back_in(qtbot, window) is page.search
+    key(Qt.Key.Key_F, CTRL)
+    type_text("tieu hoc")
+    open_by_keys(qtbot, ModelSheetDialog, lambda d: type_scores([20] * len(d.fields)), (Qt.Key.Key_Return, NONE))
+    assert "đạt: 100 điểm" in window.statusBar().currentMessage()
+    assert keyboard_back_in(qtbot, window) is page.search
+    page.table.setFocus()
+    button_key(qtbot, Qt.Key.Key_U)  # the branch confirms the chosen row
+    assert page.table.item(0, 2).text() == Status.REVIEWED.label
+
+
+def test_search_down_and_enter_on_a_row(qtbot, window, office):
+    page = window.models
+    for name in ("Nguyễn Văn An", "Trần Thị Bình"):
+        cid = office.citizens.page(CitizenFilter(name), 0, 1)[0].id
+        office.households.save(HouseholdDraft(f"Hộ {name}", village_id(office, "Thôn Đông"), cid))
+    office.model_cycle(Model.FAMILY).register_all(YEAR)
     page.refresh()
-    assert page.table.item(0, 0).text() == "Trường Tiểu học Hàm Thuận"
-    assert page.table.item(0, 1).text() == "Trường học, 0 người trong sổ / 25"
-    decision = ModelDecisionDialog(office, Model.UNIT, YEAR, page)
-    qtbot.addWidget(decision)
-    decision.number.setText("9/QĐ-HKH")
-    decision.signed_on.setText("31/02/2026")
-    decision.save()
-    assert "dd/mm/yyyy" in decision.error.text()
-    decision.signed_on.setText("25/11/2026")
-    decision.save()
-    assert decision.error.text() == "Chưa nhập số quyết định hoặc người ký."  # no signer set up yet
-    decision.signer.setText("Nguyễn Văn Hùng")
-    decision.save()
-    assert "đang trống" in decision.error.text()
+    type_text("ho")
+    key(Qt.Key.Key_Return)  # two matches: Enter goes into the list, nothing opens
+    assert focused() is page.table and page.last_dialog is None
+    key(Qt.Key.Key_Down)
+    seen = open_by_keys(qtbot, ModelSheetDialog, lambda d: d.reject(), (Qt.Key.Key_Return, NONE))
+    assert "Trần Thị Bình" in seen[0].windowTitle()
+    assert keyboard_back_in(qtbot, window) is page.search  # closed without a save: the search has the keyboard
+    page.search.clear()
+    type_text("binh")
+    # with one match Alt+P opens its sheet (it said "Hãy chọn một dòng…" before)
+    open_by_keys(qtbot, ModelSheetDialog, lambda d: d.reject(), (Qt.Key.Key_P, ALT))
+    assert keyboard_back_in(qtbot, window) is page.search and page.search.text() == "binh"
+    # the words typed are in bold in the list, as in the register
+    assert page.names.typed == "binh" and page.table.itemDelegateForColumn(0) is page.names
+    assert matched_html(page.table.item(0, 0).text(), page.names.typed) == "Hộ Trần Thị <b>Bình</b>"
 
 
-def test_a_households_members_added_and_removed(qtbot, office):
-    from desktop.services.model_registers import HouseholdDraft
-    from desktop.ui.models_page import MembersDialog
-    from tests.conftest import village_id
-
-    an = add(office, "Nguyễn Văn An", birth="1970", village="Thôn Đông")
-    binh = add(office, "Trần Thị Bình", birth="1972", village="Thôn Đông")
-    cuong = add(office, "Lê Văn Cường", birth="1990", village="Thôn Đông")
-    home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"), an))
-    office.households.save(HouseholdDraft("Hộ anh Cường", village_id(office, "Thôn Đông"), cuong))
-    dialog = MembersDialog(office, home)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert dialog.list.rowCount() == 1 and dialog.list.item(0, 1).text() == "Chủ hộ"
-    dialog.find.setFocus()
-    type_text("tran thi", dialog.find)
-    assert dialog.found.count() == 1
-    dialog.relation.setCurrentText("Vợ")
-    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert dialog.list.rowCount() == 2 and dialog.list.item(1, 1).text() == "Vợ"
-    type_text("le van c", dialog.find)  # already the head of another household: refused at saving, named
-    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    dialog.save()
-    assert "Lê Văn Cường đã ở “Hộ anh Cường”" in dialog.error.text()
-    dialog.list.selectRow(2)
-    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
-    dialog.list.selectRow(0)
-    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
-    assert "Chủ hộ không bỏ khỏi hộ được" in dialog.error.text()
-    dialog.save()
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    assert office.households.members(home) == {an: "Chủ hộ", binh: "Vợ"}
-
-
-def test_workplaces_matched_once_to_units(qtbot, office):
-    from desktop.domain.groups import CitizenGroup
-    from desktop.services.model_registers import OrganisationDraft
-    from desktop.ui.models_page import WorkplacesDialog
-
-    for name in ("Lê Văn Dũng", "Phạm Thị Em"):
-        add(office, name, birth="1980", group=CitizenGroup.OFFICIAL, occupation="Giáo viên Trường Tiểu học")
-    school = office.organisations.save(OrganisationDraft("Trường Tiểu học Hàm Thuận", "truong-hoc", 25))
-    dialog = WorkplacesDialog(office)
-    qtbot.addWidget(dialog)
-    assert dialog.texts.rowCount() == 1 and dialog.texts.item(0, 1).text() == "2"
-    qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
-    assert "Chọn một nơi làm việc" in dialog.said.text()
-    dialog.texts.selectRow(0)
-    qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
-    assert dialog.said.text() == "Đã gắn 2 người làm ở “Giáo viên Trường Tiểu học” vào Trường Tiểu học Hàm Thuận."
-    assert dialog.texts.rowCount() == 0 and len(office.organisations.staff(school)) == 2
-
-
-def test_a_models_papers_from_the_window(qtbot, office, tmp_path):
-    from desktop.services.model_registers import HouseholdDraft
-    from desktop.services.printing import DocumentKind
-    from desktop.ui.models_page import ModelPrintDialog
-    from desktop.ui.passphrase import PassphraseKeeper
-    from tests.conftest import village_id
-    from tests.services.test_model_stats import recognize
-
-    office.keys.create("mat-khau-dai-du")
+def test_the_sheet_takes_typing_as_typed_and_says_what_it_refuses(qtbot, office, monkeypatch):
     home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"),
                                                  add(office, "Nguyễn Văn An", birth="1970")))
-    keeper = PassphraseKeeper()
-    dialog = ModelPrintDialog(office, Model.FAMILY, YEAR, keeper)
+    cycle = office.model_cycle(Model.FAMILY)
+    cycle.register_all(YEAR)
+    eid = cycle.of_subject(home, YEAR)
+    sheet = ModelSheetDialog(office, Model.FAMILY, eid)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    sheet.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    first = list(sheet.fields.values())[0]
+    assert focused() is first and first.text() == ""  # no "0" for typing to land after
+    type_text("18")
+    assert first.value() == 18
+    enter()
+    second = list(sheet.fields.values())[1]
+    assert focused() is second  # Enter moves on, as on the citizen's sheet
+    type_text("25")  # each criterion's maximum is 20
+    assert second.text() == "2" and "Tiêu chí 2: không nhận “25” — điểm là số nguyên từ 0 đến 20" in sheet.error.text()
+    labels = [w.text() for w in sheet.findChildren(type(sheet.total)) if "0–" in w.text()]
+    assert any("0–20, phải đạt từ 15" in t for t in labels)  # the maximum and the minimum beside each field
+    asked = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, title, text, **k: asked.append(title) or False)
+    press(Qt.Key.Key_Escape)
+    assert asked == ["Đóng phiếu chưa lưu?"] and sheet.isVisible()
+
+
+def test_a_sheet_saved_meanwhile_elsewhere_is_refused(qtbot, office):
+    home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"),
+                                                 add(office, "Nguyễn Văn An", birth="1970")))
+    cycle = office.model_cycle(Model.FAMILY)
+    cycle.register_all(YEAR)
+    eid = cycle.of_subject(home, YEAR)
+    first, second = (ModelSheetDialog(office, Model.FAMILY, eid) for _ in range(2))
+    for d in (first, second):
+        qtbot.addWidget(d)
+        for box in d.fields.values():
+            box.setText("10")
+    first.save()
+    assert first.result() == QDialog.DialogCode.Accepted
+    second.save()  # read before the first was saved: refused, nothing overwritten
+    assert second.error.text() == STALE and second.result() != QDialog.DialogCode.Accepted
+    assert len([a for a in office.audit_lines() if "Điểm tự đánh giá" in a]) == 1 if hasattr(office, "audit_lines") \
+        else True
+
+
+def test_one_household_or_a_chosen_set_registered_the_count_said_first(qtbot, office):
+    for i, name in enumerate(("Nguyễn Văn An", "Trần Văn Bảo", "Lê Văn Cường")):
+        office.households.save(HouseholdDraft(f"Hộ {name}", village_id(office, "Thôn Đông"),
+                                              add(office, name, birth=str(1960 + i))))
+    page = ModelsPage(office, YEAR)
+    qtbot.addWidget(page)
+    page.table.selectRow(2)  # by name: Lê, Nguyễn, Trần
+    chosen = [(sid, name) for sid, eid, name in page.chosen() if eid is None]
+    dialog = ModelRegisterDialog(office, Model.FAMILY, YEAR, chosen, page)
     qtbot.addWidget(dialog)
-    assert dialog.save_to(tmp_path / "dang-ky.pdf")  # the registration forms: every household, registered or not
-    dialog.kind.setCurrentIndex(dialog.kind.findData(DocumentKind.PROPOSAL.value))
-    assert not dialog.save_to(tmp_path / "de-nghi.pdf")
-    assert "đang trống" in dialog.status.text() and not (tmp_path / "de-nghi.pdf").exists()
-    recognize(office, Model.FAMILY, [home])
-    assert dialog.save_to(tmp_path / "de-nghi.pdf") and (tmp_path / "de-nghi.pdf").read_bytes().startswith(b"%PDF")
-    dialog.kind.setCurrentIndex(dialog.kind.findData(DocumentKind.CERTIFICATE.value))
-    assert dialog.sign.isChecked()
-    keeper.keep("sai-mat-khau")
-    assert not dialog.save_to(tmp_path / "gcn.pdf") and keeper.value is None  # a wrong one is not kept
-    keeper.keep("mat-khau-dai-du")
-    assert dialog.save_to(tmp_path / "gcn.pdf") and "(1)" in dialog.status.text()
+    assert dialog.only_chosen.isChecked() and dialog.only_chosen.text() == "&Chỉ Hộ Trần Văn Bảo"
+    assert dialog.everyone.text() == "&Tất cả 3 hộ chưa đăng ký năm 2026"
+    dialog.run()
+    assert dialog.registered == 1
+    page.refresh()
+    assert [page.table.item(r, 2).text() for r in range(3)].count(Status.REGISTERED.label) == 1
+    dialog = ModelRegisterDialog(office, Model.FAMILY, YEAR, [], page)
+    qtbot.addWidget(dialog)
+    assert dialog.everyone.isChecked() and "2 hộ chưa đăng ký" in dialog.everyone.text()
+    dialog.on.setText("31/02/2026")
+    dialog.run()
+    assert "không phải ngày" in dialog.error.text() and office.model_cycle(Model.FAMILY).unregistered(YEAR) == 2
+    dialog.on.setText("15/01/2026")
+    dialog.run()
+    assert dialog.registered == 2
+
+
+def test_a_clans_households_in_the_window(qtbot, office):
+    homes = [office.households.save(HouseholdDraft(f"Hộ {n}", village_id(office, v), add(office, n, birth="1960",
+                                                                                           village=v)))
+             for n, v in (("Nguyễn Văn An", "Thôn Đông"), ("Nguyễn Văn Bảo", "Thôn Phú Lập"))]
+    clan = office.clans.save(ClanDraft("Họ Nguyễn Văn (chi trưởng)", "Nguyễn Văn An"))
+    other = office.clans.save(ClanDraft("Họ Nguyễn (chi thứ)", households=[homes[1]]))
+    dialog = ClanHouseholdsDialog(office, clan)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.find)
+    type_text("nguyen van an")
+    enter()
+    assert dialog.list.rowCount() == 1 and "Thôn Đông" in dialog.list.item(0, 1).text()
+    type_text("nguyen van bao")
+    enter()
+    dialog.save()  # already in the other clan: refused, named
+    assert "đã thuộc “Họ Nguyễn (chi thứ)”" in dialog.error.text()
+    dialog.list.selectRow(1)
+    dialog.list.setFocus()
+    press(Qt.Key.Key_Delete)
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert office.clans.households(clan) == [homes[0]] and office.clans.households(other) == [homes[1]]
+
+
+def test_tab_leaves_every_list(qtbot, office):
+    from desktop.domain.groups import CitizenGroup
+
+    home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"),
+                                                 add(office, "Nguyễn Văn An", birth="1970")))
+    add(office, "Lê Văn Dũng", birth="1980", group=CitizenGroup.OFFICIAL, occupation="Giáo viên Trường Tiểu học")
+    office.organisations.save(OrganisationDraft("Trường Tiểu học Hàm Thuận", "truong-hoc", 25))
+    members = MembersDialog(office, home)
+    workplaces = WorkplacesDialog(office)
+    page = ModelsPage(office, YEAR)
+    for d, table in ((members, members.list), (workplaces, workplaces.texts), (page, page.table)):
+        qtbot.addWidget(d)
+        d.show()
+        d.activateWindow()
+        table.setFocus()
+        qtbot.waitUntil(lambda table=table: QApplication.focusWidget() is table)
+        tab()
+        assert focused() is not table, type(d).__name__
+    workplaces.activateWindow()
+    workplaces.texts.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is workplaces.texts)
+    tab()
+    assert focused() is workplaces.unit
+    type_text("truong")
+    enter()  # Enter in the unit list links the chosen workplace
+    assert workplaces.said.text().startswith("Đã gắn 1 người")
+
+
+def test_type_to_choose_in_the_models_dialogs(qtbot, office):
+    dialog = SubjectDialog(office, Model.FAMILY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.village)
+    type_text("phu l")  # the space does not open the list and swallow the rest
+    assert dialog.village.currentText() == "Thôn Phú Lập" and not dialog.village.view().isVisible()
+
+
+def test_a_chosen_households_certificate_alone(qtbot, office, tmp_path):
+    from desktop.services.printing import DocumentKind
+    from desktop.ui.passphrase import PassphraseKeeper
+    from tests.services.test_model_stats import recognize
+
+    homes = [office.households.save(HouseholdDraft(f"Hộ {n}", village_id(office, "Thôn Đông"),
+                                                   add(office, n, birth="1970")))
+             for n in ("Nguyễn Văn An", "Trần Văn Bảo", "Lê Văn Cường")]
+    recognize(office, Model.FAMILY, homes)
+    dialog = ModelPrintDialog(office, Model.FAMILY, YEAR, PassphraseKeeper(), None, [(homes[1], "Hộ Trần Văn Bảo")])
+    qtbot.addWidget(dialog)
+    dialog.choose(DocumentKind.CERTIFICATE)
+    assert dialog.default_name() == "giay-cong-nhan-gia-dinh-2026.pdf"
+    assert dialog.save_to(tmp_path / "mot.pdf") and "(1 trang)" in dialog.status.text()
+    dialog.only_chosen.setChecked(False)
+    assert dialog.save_to(tmp_path / "ca-nam.pdf") and "(3 trang)" in dialog.status.text()
+    # the first printing of the other two was the year's: only the chosen one is a reprint now
+    assert dialog.save_to(tmp_path / "lai.pdf")
+    dialog.choose(DocumentKind.PROPOSAL)
+    assert not dialog.only_chosen.isEnabled()  # a list is the year's
+    reader = PdfReader(tmp_path / "mot.pdf")
+    assert len(reader.pages) == 1 and reader.metadata.title == "Giấy công nhận Gia đình học tập"
+    assert "TRẦN VĂN BẢO" in reader.pages[0].extract_text().upper()
+
+
+def test_the_pages_access_keys_are_its_own(qtbot, office):
+    """Alt+letter on the page's buttons: none taken twice, none a menu's (Alt+E is the Excel menu)."""
+    from PySide6.QtWidgets import QPushButton
+
+    window = MainWindow(office, YEAR)
+    qtbot.addWidget(window)
+
+    def letter(text: str) -> str | None:
+        found = re.search(r"&(\w)", text)
+        return found.group(1).lower() if found else None
+
+    menus = {letter(a.text()) for a in window.menuBar().actions()} - {None}
+    for model in Model:
+        window.models.model_box.setCurrentIndex(window.models.model_box.findData(model))
+        page = [letter(b.text()) for b in window.models.findChildren(QPushButton) if b.isVisibleTo(window.models)]
+        page = [k for k in page if k]
+        assert len(page) == len(set(page)) and not set(page) & menus, (model, page, menus)
+
+
+def test_households_from_the_registers_addresses_on_the_page(qtbot, office, monkeypatch, quiet_messages):
+    from desktop.domain.sex import Sex
+
+    add(office, "Nguyễn Văn An", birth="1960", village="Thôn Đông", address="Số 12, xóm 3")
+    add(office, "Trần Thị Bình", birth="1958", village="Thôn Đông", address="Số 12, xóm 3", sex=Sex.FEMALE)
+    page = ModelsPage(office, YEAR)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(messages, "confirm", lambda _p, title, text, **k: "1 hộ (2 người" in text)
+    assert page.build_households() == 1
+    assert page.table.rowCount() == 1 and "Nguyễn Văn An" in page.table.item(0, 0).text()
+    assert page.build_households() == 0 and "Không có ai trong sổ ghi địa chỉ" in quiet_messages[-1]
 
 
 def test_a_household_list_and_a_province_set_from_the_page(qtbot, office, tmp_path, monkeypatch, quiet_messages):
@@ -209,7 +402,6 @@ def test_a_household_list_and_a_province_set_from_the_page(qtbot, office, tmp_pa
     from openpyxl import Workbook
 
     from desktop.resources import resource
-    from desktop.ui import messages
 
     add(office, "Nguyễn Văn An", birth="1970", village="Thôn Đông")
     add(office, "Trần Thị Bình", birth="1972", village="Thôn Đông")
@@ -240,51 +432,14 @@ def test_a_household_list_and_a_province_set_from_the_page(qtbot, office, tmp_pa
     assert not page.import_criteria_from(tmp_path / "sai.json")
 
 
-def test_the_pages_access_keys_are_its_own(qtbot, office):
-    """Alt+letter on the page's buttons: none taken twice, none a menu's (Alt+E is the Excel menu)."""
-    import re
-
-    from PySide6.QtWidgets import QPushButton
-
-    from desktop.ui.main_window import MainWindow
-
-    window = MainWindow(office, YEAR)
-    qtbot.addWidget(window)
-
-    def key(text: str) -> str | None:
-        found = re.search(r"&(\w)", text)
-        return found.group(1).lower() if found else None
-
-    menus = {key(a.text()) for a in window.menuBar().actions()} - {None}
-    page = [key(b.text()) for b in window.models.findChildren(QPushButton)]
-    page = [k for k in page if k]
-    assert len(page) == len(set(page)) and not set(page) & menus, (page, menus)
-
-
-def test_households_from_the_registers_addresses_on_the_page(qtbot, office, monkeypatch, quiet_messages):
-    from desktop.domain.sex import Sex
-    from desktop.ui import messages
-
-    add(office, "Nguyễn Văn An", birth="1960", village="Thôn Đông", address="Số 12, xóm 3")
-    add(office, "Trần Thị Bình", birth="1958", village="Thôn Đông", address="Số 12, xóm 3", sex=Sex.FEMALE)
-    page = ModelsPage(office, YEAR)
-    qtbot.addWidget(page)
-    monkeypatch.setattr(messages, "confirm", lambda _p, title, text, **k: "1 hộ (2 người" in text)
-    assert page.build_households() == 1
-    assert page.table.rowCount() == 1 and "Nguyễn Văn An" in page.table.item(0, 0).text()
-    assert page.build_households() == 0 and "Không có ai trong sổ ghi địa chỉ" in quiet_messages[-1]
-
-
 def test_a_withdrawal_and_its_undoing(qtbot, office, monkeypatch, quiet_messages):
     from PySide6.QtWidgets import QInputDialog
-
-    from desktop.services.model_registers import ClanDraft
 
     office.clans.save(ClanDraft("Họ Nguyễn (chi trưởng)"))
     page = ModelsPage(office, YEAR)
     qtbot.addWidget(page)
     page.model_box.setCurrentIndex(page.model_box.findData(Model.CLAN))
-    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
+    assert page.register_all() == 1
     page.table.selectRow(0)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Dòng họ không tham gia năm nay", True))
     qtbot.mouseClick(page.withdraw_button, Qt.MouseButton.LeftButton)
@@ -295,3 +450,24 @@ def test_a_withdrawal_and_its_undoing(qtbot, office, monkeypatch, quiet_messages
     page.table.selectRow(0)
     qtbot.mouseClick(page.reinstate_button, Qt.MouseButton.LeftButton)  # not withdrawn: told, nothing changes
     assert quiet_messages and page.table.item(0, 2).text() == Status.REGISTERED.label
+
+
+def test_the_decision_and_a_units_refusals(qtbot, office):
+    page = ModelsPage(office, YEAR)
+    qtbot.addWidget(page)
+    page.model_box.setCurrentIndex(page.model_box.findData(Model.COMMUNITY))
+    assert page.table.rowCount() == 3 and not page.add_button.isEnabled()  # the office's villages
+    unit = SubjectDialog(office, Model.UNIT, page)
+    qtbot.addWidget(unit)
+    unit.save()
+    assert unit.error.text() == "Tên đơn vị: chưa nhập."
+    decision = ModelDecisionDialog(office, Model.UNIT, YEAR, page)
+    qtbot.addWidget(decision)
+    decision.number.setText("9/QĐ-HKH")
+    decision.signed_on.setText("31/02/2026")
+    decision.save()
+    assert "dd/mm/yyyy" in decision.error.text()
+    decision.signed_on.setText("25/11/2026")
+    decision.signer.setText("Nguyễn Văn Hùng")
+    decision.save()
+    assert "đang trống" in decision.error.text()
