@@ -85,7 +85,7 @@ def main(data_dir: str, out_dir: str, suffix: str = "") -> None:
         enrolment = window.models.selected()[1]
         if enrolment is not None:
             from desktop.domain.models387 import Model
-            from desktop.ui.models_page import ModelSheetDialog
+            from desktop.ui.model_dialogs import ModelSheetDialog
 
             sheet = ModelSheetDialog(register, Model.FAMILY, enrolment, window)
             grab("phieu-mo-hinh.png", sheet)
