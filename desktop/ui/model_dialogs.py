@@ -192,6 +192,7 @@ class ModelPrintDialog(QDialog):
         self.status.setWordWrap(True)
         self.save_button = QPushButton("&Lưu thành PDF…")
         self.save_button.setDefault(True)
+        self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(lambda: self.choose_file())
         self.kind.currentIndexChanged.connect(lambda _: self._kind_changed())
         form = QFormLayout()

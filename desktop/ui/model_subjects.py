@@ -46,7 +46,9 @@ def with_save(dialog: QDialog, *parts: QWidget | QLayout | tuple[QWidget, int]) 
     """A dialog's parts one under another, then its error line and Save / Cancel (Save calls its `save`)."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
     translate_buttons(buttons)
-    buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Lưu")  # Alt+L from any field
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.setText("&Lưu")  # Alt+L from any field
+    save.setObjectName("primary")
     buttons.accepted.connect(lambda: dialog.save())
     buttons.rejected.connect(lambda: dialog.reject())
     layout = QVBoxLayout(dialog)
@@ -376,6 +378,7 @@ class WorkplacesDialog(QDialog):
             self.unit.addItem(f.name, f.id)
         self.link_button = QPushButton("&Gắn vào đơn vị")
         self.link_button.setAutoDefault(False)
+        self.link_button.setObjectName("primary")
         self.link_button.clicked.connect(lambda: self.link())
         _EnterAdds(self.unit, self.link)
         self.said = QLabel("Chọn một nơi làm việc (mũi tên lên, xuống), Tab sang ô đơn vị, gõ tên đơn vị rồi Enter.")

@@ -111,13 +111,24 @@ def _windows(register: Desk) -> list[tuple[str, Callable[[], QWidget]]]:
         ("Thôn, khu phố", dialog("villages_dialog", "VillagesDialog", register.office, window)),
         ("Cơ quan ban hành và người ký", dialog("office_settings_dialog", "OfficeSettingsDialog", register.office,
                                                 window)),
-        ("Thêm gia đình học tập", dialog("models_page", "SubjectDialog", register, Model.FAMILY, window)),
-        ("Nơi làm việc của cán bộ", dialog("models_page", "WorkplacesDialog", register, window)),
-        ("Giấy tờ của mô hình học tập", dialog("models_page", "ModelPrintDialog", register, Model.FAMILY, year,
+        ("Thêm gia đình học tập", dialog("model_subjects", "SubjectDialog", register, Model.FAMILY, window)),
+        ("Nơi làm việc của cán bộ", dialog("model_subjects", "WorkplacesDialog", register, window)),
+        ("Đăng ký mô hình cho năm", dialog("model_dialogs", "ModelRegisterDialog", register, Model.FAMILY, year, [],
+                                           window)),
+        ("Giấy tờ của mô hình học tập", dialog("model_dialogs", "ModelPrintDialog", register, Model.FAMILY, year,
                                                window.keeper, window)),
-        ("Quyết định công nhận mô hình", dialog("models_page", "ModelDecisionDialog", register, Model.FAMILY, year,
+        ("Quyết định công nhận mô hình", dialog("model_dialogs", "ModelDecisionDialog", register, Model.FAMILY, year,
                                                 window)),
     ]
+    if households := register.households.find("", 1):  # the demo's households, with their year
+        home = households[0].id
+        found.append(("Thành viên của hộ", dialog("model_subjects", "MembersDialog", register, home, window)))
+        if (sheet := register.model_cycle(Model.FAMILY).of_subject(home, year)) is not None:
+            found.append(("Phiếu đánh giá gia đình học tập", dialog("model_dialogs", "ModelSheetDialog", register,
+                                                                     Model.FAMILY, sheet, window)))
+    if clans := register.clans.find("", 1):
+        found.append(("Các hộ của dòng họ", dialog("model_subjects", "ClanHouseholdsDialog", register, clans[0].id,
+                                                   window)))
     return found
 
 

@@ -8,6 +8,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
 
 from desktop.domain.groups import CitizenGroup
+from desktop.domain.models387 import Model
+from desktop.services.model_registers import ClanDraft, HouseholdDraft, OrganisationDraft
 from desktop.services.office import OfficeSetup
 from desktop.ui.assessment_dialog import AssessmentDialog, SheetKind
 from desktop.ui.citizen_dialog import CitizenDialog
@@ -16,6 +18,8 @@ from desktop.ui.exchange_pages import CheckCertificateDialog, SendDialog
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.keys_dialog import KeysDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.model_dialogs import ModelDecisionDialog, ModelPrintDialog, ModelRegisterDialog, ModelSheetDialog
+from desktop.ui.model_subjects import ClanHouseholdsDialog, MembersDialog, SubjectDialog, WorkplacesDialog
 from desktop.ui.office_settings_dialog import OfficeSettingsDialog
 from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.print_dialog import PrintDialog
@@ -25,7 +29,7 @@ from desktop.ui.setup_wizard import SetupWizard
 from desktop.ui.upper_window import UpperWindow
 from desktop.ui.villages_dialog import VillagesDialog
 from desktop.ui.year_settings_dialog import YearSettingsDialog
-from tests.conftest import add
+from tests.conftest import add, village_id
 
 YEAR = 2026
 SCREENS = [(1024, 560), (1366, 728)]  # 1024×600 and 1366×768, less a 40-pixel taskbar
@@ -71,7 +75,22 @@ def primary(widget: QWidget) -> QAbstractButton:
 def dialogs(register, ids):  # noqa: ANN001, ANN201
     keeper = PassphraseKeeper()
     enrolment = register.enrolments.of_citizen(ids[-1], YEAR)
+    home = register.households.save(HouseholdDraft("Hộ Nguyễn Văn Bình", village_id(register, "Thôn Phú Lập"), ids[1],
+                                                   {ids[2]: "Con"}))
+    clan = register.clans.save(ClanDraft("Họ Nguyễn Văn (chi trưởng)", households=[home]))
+    register.organisations.save(OrganisationDraft("Trường Tiểu học Hàm Thuận", "truong-hoc", 25))
+    register.model_cycle(Model.FAMILY).register_all(YEAR)
+    sheet = register.model_cycle(Model.FAMILY).of_subject(home, YEAR)
     return {
+        "a model's score sheet": lambda: ModelSheetDialog(register, Model.FAMILY, sheet),
+        "a model's registration": lambda: ModelRegisterDialog(register, Model.FAMILY, YEAR, [(home, "Hộ")]),
+        "a model's decision": lambda: ModelDecisionDialog(register, Model.FAMILY, YEAR),
+        "a model's paper": lambda: ModelPrintDialog(register, Model.FAMILY, YEAR, keeper, None, [(home, "Hộ")]),
+        "a new household": lambda: SubjectDialog(register, Model.FAMILY),
+        "a new unit": lambda: SubjectDialog(register, Model.UNIT),
+        "a household's members": lambda: MembersDialog(register, home),
+        "a clan's households": lambda: ClanHouseholdsDialog(register, clan),
+        "workplaces to units": lambda: WorkplacesDialog(register),
         "entry form": lambda: CitizenDialog(register.citizens, register.office.villages()),
         "score sheet": lambda: AssessmentDialog(register.enrolments, enrolment, SheetKind.SELF),
         "review sheet": lambda: AssessmentDialog(register.enrolments, enrolment, SheetKind.REVIEW),
