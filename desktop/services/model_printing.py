@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date
 from collections.abc import Collection
+from datetime import date
 from typing import BinaryIO
 
 from sqlalchemy import func, insert, select

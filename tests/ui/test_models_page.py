@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
-from pypdf import PdfReader
 
 from desktop.db.citizen_queries import CitizenFilter
 from desktop.domain.cycle import Status

@@ -18,7 +18,12 @@ from desktop.ui.exchange_pages import CheckCertificateDialog, SendDialog
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.keys_dialog import KeysDialog
 from desktop.ui.main_window import MainWindow
-from desktop.ui.model_dialogs import ModelDecisionDialog, ModelPrintDialog, ModelRegisterDialog, ModelSheetDialog
+from desktop.ui.model_dialogs import (
+    ModelDecisionDialog,
+    ModelPrintDialog,
+    ModelRegisterDialog,
+    ModelSheetDialog,
+)
 from desktop.ui.model_subjects import ClanHouseholdsDialog, MembersDialog, SubjectDialog, WorkplacesDialog
 from desktop.ui.office_settings_dialog import OfficeSettingsDialog
 from desktop.ui.passphrase import PassphraseKeeper
