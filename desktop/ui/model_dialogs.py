@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from desktop.services.model_cycle import ModelCycleError
 from desktop.services.model_printing import ModelPrinting
 from desktop.services.printing import DocumentKind, PrintError
 from desktop.services.safe_write import atomic_file
+from desktop.ui import file_dialogs
 from desktop.ui.geometry import fit
 from desktop.ui.model_subjects import with_save
 from desktop.ui.passphrase import PassphraseKeeper
@@ -223,10 +223,9 @@ class ModelPrintDialog(QDialog):
         return f"{kind.value}-{self._model.slug}-{self._year}.pdf"
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Lưu thành PDF", str(Path.home() / self.default_name()),
-                                              "PDF (*.pdf)")
-        if name:
-            self.save_to(Path(name))
+        path = file_dialogs.save_file(self, "pdf", "Lưu thành PDF", self.default_name(), "PDF (*.pdf)")
+        if path:
+            self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
         kind = DocumentKind(self.kind.currentData())

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -33,7 +32,7 @@ from desktop.services.household_import import Outcome as HouseholdOutcome
 from desktop.services.model_cycle import ModelCycleError
 from desktop.services.model_registers import ModelError
 from desktop.sheets.roster_read import RosterFileError
-from desktop.ui import messages
+from desktop.ui import file_dialogs, messages
 from desktop.ui.filters import SEARCH_PAUSE_MS
 from desktop.ui.highlight import MatchDelegate
 from desktop.ui.model_dialogs import (
@@ -375,9 +374,9 @@ class ModelsPage(QWidget):
             self._done(f"Đã gắn {vn_int(dialog.linked)} người vào đơn vị theo nơi làm việc.")
 
     def import_households(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Chọn danh sách hộ của thôn", str(Path.home()), "Excel (*.xlsx)")
-        if name:
-            self.import_households_from(Path(name))
+        path = file_dialogs.open_file(self, "households", "Chọn danh sách hộ của thôn", "Excel (*.xlsx)")
+        if path:
+            self.import_households_from(path)
         self.keys.after_dialog(False)
 
     def import_households_from(self, path: Path) -> int:
@@ -426,10 +425,9 @@ class ModelsPage(QWidget):
         return len(ids)
 
     def import_criteria(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Chọn tệp bộ tiêu chí mô hình học tập", str(Path.home()),
-                                              "Bộ tiêu chí (*.json)")
-        if name:
-            self.import_criteria_from(Path(name))
+        path = file_dialogs.open_file(self, "criteria", "Chọn tệp bộ tiêu chí mô hình học tập", "Bộ tiêu chí (*.json)")
+        if path:
+            self.import_criteria_from(path)
         self.keys.after_dialog(False)
 
     def import_criteria_from(self, path: Path) -> bool:
