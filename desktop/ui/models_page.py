@@ -185,6 +185,8 @@ class ModelsPage(QWidget):
                 self.table.setItem(r, c, item)
         for column in (0, 1, 2):
             self.table.resizeColumnToContents(column)
+        if text:  # the matched words are drawn bold, wider than Qt measured them
+            self.table.setColumnWidth(0, self.table.columnWidth(0) * 9 // 8)
         if subjects:
             self.table.selectRow(0)
 
