@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain.scoring import judge
 from desktop.services.enrolments import CycleError, EnrolmentService
-from desktop.ui.score_sheet import ScoreField, ScoreSheetDialog, SheetKind, SheetLine, SheetSpec
+from desktop.ui.score_sheet import ScoreField, ScoreSheetDialog, SheetKind, SheetLine, SheetSpec, saver
 
 __all__ = ["AssessmentDialog", "ScoreField", "SheetKind"]
 
@@ -17,14 +17,6 @@ class AssessmentDialog(ScoreSheetDialog):
                  parent: QWidget | None = None) -> None:
         sheet = enrolments.sheet(enrolment_id)
         indicators, rule = sheet.indicators, sheet.rule  # the verdict follows each key without the database
-
-        def save(scores: dict[str, int | None], note: str) -> None:
-            if kind is SheetKind.SELF:
-                enrolments.record_self(enrolment_id, scores, sheet.version, note)
-            elif kind is SheetKind.REVIEW:
-                enrolments.record_review(enrolment_id, scores, note, sheet.version)
-            else:
-                enrolments.correct(enrolment_id, scores, note, sheet.version)
 
         lines, current = [], None
         for i in indicators:
@@ -38,7 +30,8 @@ class AssessmentDialog(ScoreSheetDialog):
         super().__init__(SheetSpec(
             f"{kind.value} — {sheet.full_name}", head, lines,
             sheet.review_scores if kind is not SheetKind.SELF and sheet.review_scores else sheet.self_scores,
-            lambda scores: judge(indicators, rule, scores), save, sheet.full_name, kind,
+            lambda scores: judge(indicators, rule, scores), saver(enrolments, enrolment_id, kind, sheet.version),
+            sheet.full_name, kind,
             note=sheet.review_note if kind is SheetKind.REVIEW else "",
             prefilled="Điểm tự đánh giá đã điền sẵn: giữ nguyên để xác nhận, sửa ô nào thì gõ đè."
             if kind is SheetKind.REVIEW and sheet.self_scores else "",

@@ -33,7 +33,7 @@ from desktop.ui import file_dialogs
 from desktop.ui.geometry import fit
 from desktop.ui.model_subjects import with_save
 from desktop.ui.passphrase import PassphraseKeeper
-from desktop.ui.score_sheet import ScoreSheetDialog, SheetKind, SheetLine, SheetSpec, kind_for
+from desktop.ui.score_sheet import ScoreSheetDialog, SheetKind, SheetLine, SheetSpec, kind_for, saver
 from desktop.ui.widgets import ErrorLabel, FoldingComboBox, parse_date
 
 
@@ -48,14 +48,6 @@ class ModelSheetDialog(ScoreSheetDialog):
         kind = kind or kind_for(sheet.status) or SheetKind.SELF
         cs = sheet.criteria
 
-        def save(scores: dict[str, int | None], note: str) -> None:
-            if kind is SheetKind.SELF:
-                cycle.record_self(enrolment_id, scores, sheet.version, note)
-            elif kind is SheetKind.REVIEW:
-                cycle.record_review(enrolment_id, scores, note, sheet.version)
-            else:
-                cycle.correct(enrolment_id, scores, note, sheet.version)
-
         musts = [c.code for c in cs.criteria if c.min_points]
         head = (f"<b>{sheet.name}</b>" + (f", {sheet.where}" if sheet.where else "") + f" — {model.title} năm "
                 f"{sheet.year}<br><span style='color:#555'>{cs.name}. Đạt khi "
@@ -65,7 +57,8 @@ class ModelSheetDialog(ScoreSheetDialog):
         super().__init__(SheetSpec(
             f"{kind.value} — {sheet.name}", head,
             [SheetLine(c.code, c.text, c.max_points, min_points=c.min_points) for c in cs.criteria], start,
-            lambda scores: judge(cs.criteria, cs.pass_rule, scores, noun="tiêu chí"), save, sheet.name, kind,
+            lambda scores: judge(cs.criteria, cs.pass_rule, scores, noun="tiêu chí"),
+            saver(cycle, enrolment_id, kind, sheet.version), sheet.name, kind,
             note=sheet.review_note if kind is SheetKind.REVIEW else "", noun="Tiêu chí",
             prefilled="Điểm tự đánh giá đã điền sẵn: giữ nguyên để xác nhận, sửa ô nào thì gõ đè."
             if kind is SheetKind.REVIEW and sheet.self_scores else "",

@@ -224,6 +224,18 @@ class _MembersBase(QDialog):
             return True
         return False
 
+    def save(self) -> None:
+        """The draft whole, with the version read (refused, said, if another saved it meanwhile)."""
+        try:
+            self._store()
+        except ModelError as e:
+            self.error.say(str(e))
+            return
+        self.accept()
+
+    def _store(self) -> None:
+        raise NotImplementedError
+
     def _search(self, text: str) -> None:
         raise NotImplementedError
 
@@ -296,13 +308,8 @@ class MembersDialog(_MembersBase):
         del self.draft.members[cid]
         self._show()
 
-    def save(self) -> None:
-        try:
-            self._r.households.save(self.draft, self._id, self._version)
-        except ModelError as e:
-            self.error.say(str(e))
-            return
-        self.accept()
+    def _store(self) -> None:
+        self._r.households.save(self.draft, self._id, self._version)
 
 
 class ClanHouseholdsDialog(_MembersBase):
@@ -353,13 +360,8 @@ class ClanHouseholdsDialog(_MembersBase):
             self.draft.households.remove(hid)
             self._show()
 
-    def save(self) -> None:
-        try:
-            self._r.clans.save(self.draft, self._id, self._version)
-        except ModelError as e:
-            self.error.say(str(e))
-            return
-        self.accept()
+    def _store(self) -> None:
+        self._r.clans.save(self.draft, self._id, self._version)
 
 
 class WorkplacesDialog(QDialog):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
@@ -96,6 +97,31 @@ class ScoreField(QLineEdit):
 
     def value(self) -> int | None:
         return int(self.text()) if self.text().isdigit() else None
+
+
+class Scoring(Protocol):
+    """What a cycle offers a sheet: the citizens' (EnrolmentService) and each model's (ModelCycleService)."""
+
+    def record_self(self, enrolment_id: int, scores: Mapping[str, int | None], expected_version: int | None = None,
+                    note: str = "") -> object: ...
+
+    def record_review(self, enrolment_id: int, scores: Mapping[str, int | None] | None, note: str = "",
+                      expected_version: int | None = None) -> object: ...
+
+    def correct(self, enrolment_id: int, scores: Mapping[str, int | None], reason: str,
+                expected_version: int | None = None) -> object: ...
+
+
+def saver(cycle: Scoring, enrolment_id: int, kind: SheetKind, version: int) -> Callable[[dict[str, int | None], str],
+                                                                                        object]:
+    """The save of a sheet of this kind, with the version it was read at."""
+    def save(scores: dict[str, int | None], note: str) -> object:
+        if kind is SheetKind.SELF:
+            return cycle.record_self(enrolment_id, scores, version, note)
+        if kind is SheetKind.REVIEW:
+            return cycle.record_review(enrolment_id, scores, note, version)
+        return cycle.correct(enrolment_id, scores, note, version)
+    return save
 
 
 @dataclass(frozen=True)
