@@ -14,6 +14,7 @@ from desktop.domain.models387 import Model
 from desktop.exchange.keys import Signer, verify_short
 
 PREFIX = "CDHT1"
+NOT_A_CODE = "Không phải mã giấy công nhận Công dân học tập."
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def check_code(code: str, key_of: Callable[[int], tuple[str, str] | None]) -> Co
     """key_of(office_code) -> (public signing key, office name) of a known office, or None."""
     parts = unicodedata.normalize("NFC", code.strip()).split("|")
     if len(parts) != 8 or parts[0] != PREFIX:
-        return CodeCheck(False, "Không phải mã giấy công nhận Công dân học tập.")
+        return CodeCheck(False, NOT_A_CODE)
     numbers = parts[1], parts[2], parts[5]  # office code, year, birth year: short, plain digits
     if not all(n.isascii() and n.isdigit() and len(n) <= 6 for n in numbers):
         return CodeCheck(False, "Mã giấy công nhận hỏng (sai dạng số).")

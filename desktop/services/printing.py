@@ -38,6 +38,7 @@ from desktop.print.data import (
     WorkplaceLine,
 )
 from desktop.print.page import Cancelled, ProgressFn
+from desktop.services import certificate_lookup
 from desktop.services.register import Register
 
 __all__ = ["Cancelled", "DocumentKind", "PrintError", "PrintService", "Printed"]
@@ -311,7 +312,14 @@ def _stats_line(x) -> StatsLine:  # noqa: ANN001
 def check_certificate(register: Register, code: str) -> CodeCheck:
     """Genuine or not, and whose: the office's own certificates, or those of offices whose keys are registered.
     For its own, the office also says whether the recognition still holds: a correction or a withdrawal
-    after the decision leaves the signature genuine but the certificate no longer valid."""
+    after the decision leaves the signature genuine but the certificate no longer valid.
+
+    `code` is the QR code's text, or the serial number printed on the certificate (CDHT-23059-2026-00035,
+    GDHT-…): a serial is looked up in this office's register (desktop/services/certificate_lookup.py)."""
+    if serial := certificate_lookup.parse_serial(code):
+        return certificate_lookup.look_up(register, serial)
+    if certificate_lookup.looks_like_a_serial(code):
+        return certificate_lookup.unknown_prefix(code)
     info = register.office.info()
 
     def key_of(office_code: int) -> tuple[str, str] | None:
@@ -349,16 +357,7 @@ def _still_valid(register: Register, check: CodeCheck, office: str) -> CodeCheck
         e = row[0]
         if e.status == Status.RECOGNIZED.value:
             return check
-        entries = s.scalars(select(AuditEntry).where(AuditEntry.entity == "enrolment", AuditEntry.entity_id == e.id)
-                            .order_by(AuditEntry.id.desc()))
-        why = next((a for a in entries
-                    if json.loads(a.changes).get("Bước", [None])[0] == Status.RECOGNIZED.label), None)
-    since = ""
-    if why is not None:
-        changes = json.loads(why.changes)
-        reason = (changes.get("Lý do đính chính") or changes.get("Lý do") or [None, ""])[1]
-        since = (f" Từ ngày {why.at.astimezone().strftime('%d/%m/%Y')}: {why.summary.split(':')[0].lower()}"
-                 + (f" (lý do: {reason})" if reason else "") + f", do {why.actor} ghi.")
+        since = certificate_lookup.ended(s, "enrolment", e.id)
     return replace(check, genuine=False, message=(
         f"ĐÃ HẾT HIỆU LỰC: giấy công nhận số {facts.serial} do {office} cấp cho {facts.full_name} (sinh năm "
         f"{facts.birth_year}), năm {facts.year}, là giấy thật nhưng việc công nhận đã bị huỷ sau quyết định "
@@ -370,15 +369,17 @@ def _model_still_valid(register: Register, check: CodeCheck) -> CodeCheck:
     facts = check.facts
     assert facts is not None
     with register.db.reader() as s:
-        status = s.scalar(select(ModelEnrolment.status).join(ModelCertificate,
-                                                             ModelCertificate.enrolment_id == ModelEnrolment.id)
-                          .where(ModelCertificate.serial == facts.serial))
-    if status is None:
+        row = s.execute(select(ModelEnrolment.id, ModelEnrolment.status)
+                        .join(ModelCertificate, ModelCertificate.enrolment_id == ModelEnrolment.id)
+                        .where(ModelCertificate.serial == facts.serial)).first()
+        since = certificate_lookup.ended(s, "model_enrolment", row[0]) \
+            if row is not None and row[1] != Status.RECOGNIZED.value else ""
+    if row is None:
         return replace(check, genuine=False, message=(
             f"Chữ ký của đơn vị là thật, nhưng sổ không có giấy công nhận số {facts.serial} năm {facts.year} "
             "(sổ có thể đã khôi phục từ bản sao lưu cũ hơn ngày in): hỏi lại văn phòng trước khi dùng."))
-    if status != Status.RECOGNIZED.value:
+    if row[1] != Status.RECOGNIZED.value:
         return replace(check, genuine=False, message=(
             f"Chữ ký của đơn vị là thật, nhưng việc công nhận theo giấy số {facts.serial} không còn hiệu lực "
-            f"(hồ sơ hiện ở bước “{Status(status).label}”)."))
+            f"(hồ sơ hiện ở bước “{Status(row[1]).label}”).{since}"))
     return check

@@ -64,7 +64,7 @@ class SendingService:
                            f"cấp trên trước khi gửi ({menu} → Nhập khoá của cấp trên…).")
         if not self.keys.store.exists():
             missing.append(f"Đơn vị chưa có khoá để ký gói: tạo khoá trước ({menu} → Tạo khoá…).")
-        return " ".join(missing) or None
+        return "\n".join(missing) or None
 
     def export(self, year: int, passphrase: str) -> tuple[str, bytes]:
         """The next package of the year: (file name, encrypted bytes). Recorded as sent."""

@@ -4,6 +4,7 @@ receiving (check every file, then merge the good ones and write their receipts).
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.exchange.certificate_code import CodeCheck
+from desktop.exchange.certificate_code import NOT_A_CODE, CodeCheck
 from desktop.exchange.keys import KeyError_
 from desktop.exchange.package import PackageError
 from desktop.services.desk import Desk
@@ -236,25 +237,66 @@ class ReceivePage(QWidget):
 
 
 class CheckCertificateDialog(QDialog):
-    """Scan or paste the QR code of a certificate: genuine or not, and whose."""
+    """Scan or paste the QR code of a certificate, or type the serial number printed on it: genuine or not,
+    whose, and whether the recognition still holds."""
 
     def __init__(self, register: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._r = register
         self.setWindowTitle("Kiểm tra giấy công nhận")
-        fit(self, "kiem-tra-giay", 640, 200)
+        fit(self, "kiem-tra-giay", 680, 320)
+        info = register.office.info()
+        example = f"CDHT-{info.commune_code if info and not info.is_upper else 23059}-{date.today().year}-00035"
+        self.hint = QLabel(
+            "Có hai cách kiểm tra một giấy công nhận:<br>"
+            "• <b>Mã QR</b> in trên giấy: quét bằng máy quét (mã hiện vào ô dưới đây), hoặc dán mã vào. Mã QR có "
+            "chữ ký của đơn vị cấp nên cho biết giấy thật hay đã bị sửa.<br>"
+            f"• <b>Số giấy</b> in trên giấy, ví dụ {example} (một người), GDHT-… (gia đình học tập), DHHT-… "
+            "(dòng họ), CDTH-… (cộng đồng), DVHT-… (đơn vị): tra trong sổ của đơn vị đã cấp. Giấy in không có mã QR "
+            "(in khi chưa ký bằng khoá) kiểm tra bằng số giấy.")
+        self.hint.setWordWrap(True)
         self.code = QLineEdit()
-        self.code.setPlaceholderText("Quét mã QR trên giấy công nhận, hoặc dán mã vào đây rồi Enter")
-        self.code.returnPressed.connect(self.run)
+        self.code.setPlaceholderText(f"Quét mã QR, dán mã, hoặc gõ số giấy (ví dụ {example}) rồi Enter")
+        label = QLabel("&Mã QR hoặc số giấy:")
+        label.setBuddy(self.code)
         self.result = QLabel()
         self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)  # it may repeat what was typed
+        self.result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        check = QPushButton("&Kiểm tra")
+        check.setObjectName("primary")
+        check.setDefault(True)  # Enter in the box (a scanner ends with Enter) checks, once
+        check.clicked.connect(lambda: self.run())
+        close = QPushButton("Đóng")
+        close.setAutoDefault(False)
+        close.clicked.connect(lambda: self.reject())
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.code, 1)
+        row.addWidget(check)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.code)
-        layout.addWidget(self.result)
+        layout.addWidget(self.hint)
+        layout.addLayout(row)
+        layout.addWidget(self.result, 1)
+        layout.addLayout(buttons)
+        self.code.setFocus()
 
     def run(self) -> CodeCheck:
-        check = check_certificate(self._r, self.code.text())
+        text = self.code.text()
+        if not text.strip():
+            check = CodeCheck(False, "Chưa có gì để kiểm tra: quét mã QR trên giấy, hoặc gõ số giấy in trên giấy.")
+        else:
+            check = check_certificate(self._r, text)
+        message = check.message
+        if message == NOT_A_CODE:
+            message += " Quét hoặc dán mã QR in trên giấy, hoặc gõ số giấy in trên giấy (xem hướng dẫn ở trên)."
         colour = "#1b5e20" if check.genuine else "#b00020"
         self.result.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        self.result.setText(check.message)
+        self.result.setText(message)
+        self.code.setFocus()
+        self.code.selectAll()  # the next scan or number replaces this one
         return check

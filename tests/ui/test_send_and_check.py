@@ -10,13 +10,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from sqlalchemy import select
 
+from desktop.db.models import Certificate
 from desktop.exchange.keys import AGE_RECIPIENT, SIGN_PUBLIC, KeyStore
 from desktop.services.desk import Desk
 from desktop.ui.exchange_pages import SendDialog
 from desktop.ui.passphrase import PassphraseKeeper
 from tests.conftest import add
-from tests.ui.keys import focused, press
+from tests.ui.keys import focused, press, type_text
 
 YEAR = 2026
 PASS = "mat-khau-dai-1"
@@ -145,3 +147,102 @@ def test_the_upper_level_can_import_its_own_upper_levels_key(qtbot, register, ke
     keys.import_upper_from(key_files / "xa" / SIGN_PUBLIC, key_files / "xa" / AGE_RECIPIENT)
     assert "Cấp trên (Trung ương Hội Khuyến học Việt Nam)" in keys.other.text()
     assert opened(qtbot, register).status.text().startswith("Bấm Enter")
+
+
+# checking a certificate -------------------------------------------------------------------------------------
+
+@pytest.fixture
+def printed(office: Desk) -> Desk:
+    """A year decided and its certificates printed without a QR code (the office has no keys)."""
+    from desktop.services.demo import fill_demo
+    from desktop.services.demo_year import fill_demo_year
+    from desktop.services.printing import DocumentKind, PrintService
+
+    fill_demo(office, 20, seed=4)
+    fill_demo_year(office, YEAR, seed=4)
+    PrintService(office).render(DocumentKind.CERTIFICATE, YEAR)
+    return office
+
+
+def check_dialog(qtbot, register: Desk):  # noqa: ANN001, ANN201
+    from desktop.ui.exchange_pages import CheckCertificateDialog
+
+    dialog = CheckCertificateDialog(register)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return dialog
+
+
+def test_the_check_says_what_can_be_typed_and_answers_a_serial(qtbot, printed, monkeypatch):
+    from desktop.ui import exchange_pages
+
+    with printed.db.reader() as s:
+        serial, eid = s.execute(select(Certificate.serial, Certificate.enrolment_id)
+                                .order_by(Certificate.number)).first()
+    name = printed.enrolments.sheet(eid).full_name
+    calls = []
+    real = exchange_pages.check_certificate
+    monkeypatch.setattr(exchange_pages, "check_certificate", lambda r, code: calls.append(code) or real(r, code))
+    dialog = check_dialog(qtbot, printed)
+    assert focused() is dialog.code
+    hint = dialog.hint.text()
+    assert "Mã QR" in hint and "Số giấy" in hint and "CDHT-23059-" in hint and "GDHT-" in hint
+    assert "Giấy in không có mã QR" in hint and "kiểm tra bằng số giấy" in hint
+
+    type_text(serial.lower())  # typed as it comes, in small letters
+    press(Qt.Key.Key_Return)
+    assert calls == [serial.lower()]  # Enter checks once (the box's Enter and the default button are one)
+    assert dialog.result.text().startswith(f"CÓ TRONG SỔ: giấy công nhận số {serial} do Hội Khuyến học xã Hàm Thuận "
+                                           f"cấp cho {name} (sinh năm ")
+    assert "1b5e20" in dialog.result.styleSheet()
+    assert focused() is dialog.code and dialog.code.selectedText() == serial.lower()  # the next one types over it
+
+    type_text(f"CDHT-23059-{YEAR}-09999")
+    press(Qt.Key.Key_Return)
+    assert dialog.result.text().startswith(f"KHÔNG CÓ TRONG SỔ: Hội Khuyến học xã Hàm Thuận chưa cấp giấy công nhận "
+                                           f"số CDHT-23059-{YEAR}-09999.")
+    assert "b00020" in dialog.result.styleSheet()
+
+    printed.enrolments.correct(eid, {i.code: 0 for i in printed.enrolments.sheet(eid).indicators}, "Khai sai")
+    type_text(serial)
+    press(Qt.Key.Key_Return)
+    assert dialog.result.text().startswith(f"ĐÃ HẾT HIỆU LỰC: giấy công nhận số {serial}")
+    assert "Khai sai" in dialog.result.text()
+
+    type_text("GDHT-23060-2026-00001")
+    press(Qt.Key.Key_Return)
+    assert dialog.result.text().startswith("Giấy số GDHT-23060-2026-00001 do đơn vị mã 23060 cấp.")
+
+    type_text("xin chao")
+    press(Qt.Key.Key_Return)
+    assert dialog.result.text().startswith("Không phải mã giấy công nhận Công dân học tập. Quét hoặc dán mã QR")
+
+    press(Qt.Key.Key_Delete)
+    press(Qt.Key.Key_Return)
+    assert dialog.result.text().startswith("Chưa có gì để kiểm tra")
+    press(Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+
+def test_a_scanned_qr_code_is_checked_by_its_signature(qtbot, printed, key_files):
+    from desktop.db.models import Citizen, Decision, Enrolment
+    from desktop.exchange.certificate_code import CertificateFacts, make_code
+
+    with_keys(printed, key_files, upper=False)
+    with printed.db.reader() as s:
+        serial, name, birth_year, number = s.execute(
+            select(Certificate.serial, Citizen.full_name, Citizen.birth_year, Decision.number)
+            .join(Enrolment, Enrolment.id == Certificate.enrolment_id).join(Citizen, Citizen.id == Enrolment.citizen_id)
+            .join(Decision, Decision.id == Enrolment.decision_id).order_by(Certificate.number)).first()
+    facts = CertificateFacts(23059, YEAR, serial, name, birth_year, number)
+    code = make_code(facts, printed.keys.store.signer(PASS))
+    dialog = check_dialog(qtbot, printed)
+    type_text(code)  # a scanner types the code, then Enter
+    press(Qt.Key.Key_Return)
+    assert dialog.result.text().startswith(f"THẬT: giấy công nhận số {serial} do Hội Khuyến học xã Hàm Thuận cấp "
+                                           f"cho {name} (sinh năm {birth_year})")
+    assert "1b5e20" in dialog.result.styleSheet()
