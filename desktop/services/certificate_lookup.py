@@ -123,7 +123,8 @@ def _citizen(s: Session, serial: Serial) -> _Found | None:
         .join(Certificate, Certificate.enrolment_id == Enrolment.id)
         .join(Citizen, Citizen.id == Enrolment.citizen_id)
         .outerjoin(Decision, Decision.id == Enrolment.decision_id)
-        .where(Certificate.year == serial.year, Certificate.serial == str(serial))).first()
+        .where(Certificate.year == serial.year, Certificate.number == serial.number,  # the unique index
+               Certificate.serial == str(serial))).first()
     if row is None:
         return None
     eid, status, name, birth_year, number, signed_on = row
