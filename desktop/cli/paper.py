@@ -25,7 +25,7 @@ def add_commands(sub) -> dict:  # noqa: ANN001 - argparse's subparsers
                           help="giấy tờ của một mô hình học tập (gia đình, dòng họ, cộng đồng, đơn vị): de-nghi, "
                                "quyet-dinh, giay-cong-nhan")
 
-    check = sub.add_parser("check-certificate", help="kiểm tra mã QR của một giấy công nhận")
+    check = sub.add_parser("check-certificate", help="kiểm tra một giấy công nhận: mã QR quét được, hoặc số giấy in trên đó (CDHT-…, GDHT-…)")
     check.add_argument("code", metavar="MÃ")
     return {"print": _print, "check-certificate": _check_certificate}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import admin_units
+from desktop.exchange.keys import KeyError_
 from desktop.services.office import OfficeError, OfficeService, OfficeSetup
 from desktop.ui import messages
 from desktop.ui.geometry import fit
 from desktop.ui.widgets import ErrorLabel, FoldingComboBox
 
+log = logging.getLogger(__name__)
 
 class SetupWizard(QWizard):
     def __init__(self, office: OfficeService, parent: QWidget | None = None, keys=None,  # noqa: ANN001
@@ -188,11 +191,24 @@ class SetupWizard(QWizard):
         except OfficeError as e:
             self.keys_error.say(str(e))
             return False
-        except Exception as e:  # noqa: BLE001 - the clerk must see why, and can try again
-            messages.warn(self, "Không lưu được", f"Không lưu được thiết lập: {e}")
+        except Exception:  # noqa: BLE001 - the clerk must see why, and can try again
+            log.exception("the office's set-up was not saved")  # the error's own text stays in the log
+            messages.warn(self, "Không lưu được", "Không lưu được thiết lập (chi tiết đã ghi vào nhật ký, thư mục "
+                                                   "nhat-ky của dữ liệu). Kiểm tra ổ đĩa còn chỗ trống rồi bấm Hoàn tất "
+                                                   "lần nữa.")
             return False
         if secret and self._keys is not None:
-            self._keys.create(secret)
+            try:
+                self._keys.create(secret)
+            except KeyError_ as e:
+                messages.warn(self, "Chưa tạo được khoá", f"{e} Thiết lập đã lưu; tạo khoá sau ở menu Trao đổi → "
+                                                          "Khoá của đơn vị.")
+                return True
+            except OSError as e:
+                messages.warn(self, "Chưa tạo được khoá", f"Không ghi được khoá vào thư mục dữ liệu "
+                                                          f"({e.strerror or 'lỗi ổ đĩa'}). Thiết lập đã lưu; tạo khoá "
+                                                          "sau ở menu Trao đổi → Khoá của đơn vị.")
+                return True
             self.created_passphrase = secret
         return True
 

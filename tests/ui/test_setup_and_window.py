@@ -102,6 +102,28 @@ def test_an_upper_level_office_with_its_keys(qtbot, register):
     assert info.is_upper and info.commune_code == 68 and register.keys.store.exists()
 
 
+def test_keys_that_cannot_be_written_leave_the_set_up_saved_and_say_so(qtbot, register, monkeypatch):
+    from desktop.ui import messages
+
+    said: list[str] = []
+    monkeypatch.setattr(messages, "warn", lambda _p, title, text: said.append(text))
+    monkeypatch.setattr(register.keys, "create", lambda secret: (_ for _ in ()).throw(PermissionError(13, "Từ chối")))
+    wizard = SetupWizard(register.office, keys=register.keys)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.is_upper.setChecked(True)
+    type_text("lam d", wizard.province)
+    wizard.next()
+    type_text("Trần Văn Tỉnh", wizard.clerk)
+    wizard.next()
+    wizard.next()
+    type_text("mat-khau-tinh", wizard.passphrase)
+    type_text("mat-khau-tinh", wizard.passphrase_again)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert register.office.info() is not None and not register.keys.store.exists()
+    assert len(said) == 1 and "Không ghi được khoá" in said[0] and "Trao đổi → Khoá của đơn vị" in said[0]
+
+
 def test_the_program_has_its_icon(qapp):
     from desktop.ui.app import make_app
 
