@@ -55,3 +55,9 @@ def keyboard_back_in(qtbot, window: QWidget) -> QWidget:  # noqa: ANN001
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     return window.focusWidget()
+
+
+def keyboard_in(qtbot, window: QWidget) -> None:  # noqa: ANN001
+    """Waits until `window` has the keyboard (a window of an earlier test may still hold it for a moment)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is window)

@@ -30,7 +30,7 @@ from desktop.ui.model_dialogs import (
 from desktop.ui.model_subjects import ClanHouseholdsDialog, MembersDialog, SubjectDialog, WorkplacesDialog
 from desktop.ui.models_page import ModelsPage
 from tests.conftest import add, village_id
-from tests.ui.keys import enter, focused, keyboard_back_in, press, tab, type_text, when_open
+from tests.ui.keys import enter, focused, keyboard_back_in, keyboard_in, press, tab, type_text, when_open
 
 YEAR = 2026
 ALT, CTRL, NONE = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.NoModifier
@@ -49,7 +49,7 @@ def window(qtbot, office):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitActive(w)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    keyboard_in(qtbot, w)
     key(Qt.Key.Key_5, ALT)
     qtbot.waitUntil(lambda: w.models.search.isVisible())  # a page made now is shown by the event loop
     assert w.tabs.currentWidget() is w.models and focused() is w.models.search
@@ -210,8 +210,7 @@ def test_the_sheet_takes_typing_as_typed_and_says_what_it_refuses(qtbot, office,
     sheet = ModelSheetDialog(office, Model.FAMILY, eid)
     qtbot.addWidget(sheet)
     sheet.show()
-    sheet.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    keyboard_in(qtbot, sheet)
     first = list(sheet.fields.values())[0]
     assert focused() is first and first.text() == ""  # no "0" for typing to land after
     type_text("18")

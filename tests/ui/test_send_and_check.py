@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 from sqlalchemy import select
 
 from desktop.db.models import Certificate
@@ -18,7 +18,7 @@ from desktop.services.desk import Desk
 from desktop.ui.exchange_pages import SendDialog
 from desktop.ui.passphrase import PassphraseKeeper
 from tests.conftest import add
-from tests.ui.keys import focused, press, type_text
+from tests.ui.keys import focused, keyboard_in, press, type_text
 
 YEAR = 2026
 PASS = "mat-khau-dai-1"
@@ -66,8 +66,7 @@ def opened(qtbot, register: Desk, keeper: PassphraseKeeper | None = None) -> Sen
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    keyboard_in(qtbot, dialog)
     return dialog
 
 
@@ -171,8 +170,7 @@ def check_dialog(qtbot, register: Desk):  # noqa: ANN001, ANN201
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    keyboard_in(qtbot, dialog)
     return dialog
 
 
