@@ -31,6 +31,7 @@ from desktop.domain.cycle import Action, Status, TransitionError, transition
 from desktop.domain.models387 import Model, ModelCriteria, parse_model_criteria
 from desktop.domain.scoring import ScoreError, Verdict, judge
 from desktop.resources import resource
+from desktop.services import decision_numbers
 from desktop.services.enrolments import KIND_LABEL, STALE
 
 SHIPPED_SOURCE = "Kèm chương trình"
@@ -294,8 +295,8 @@ class ModelCycleService:
         if signed_on.year not in (year, year + 1):
             raise ModelCycleError(f"Ngày ký {signed_on:%d/%m/%Y} không hợp với năm {year}.")
         with self.db.batch(ModelCycleError(STALE)) as s:
-            if s.scalar(select(func.count()).where(ModelDecision.year == year, ModelDecision.number == number)):
-                raise ModelCycleError(f"Đã có quyết định số {number} của năm {year}.")
+            if refused := decision_numbers.refusal(s, year, number):
+                raise ModelCycleError(refused)
             proposed = list(s.scalars(select(ModelEnrolment).where(
                 ModelEnrolment.model == self.model.value, ModelEnrolment.year == year,
                 ModelEnrolment.status == Status.PROPOSED.value)))

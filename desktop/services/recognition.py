@@ -12,6 +12,7 @@ from desktop.db.engine import Database
 from desktop.db.models import Citizen, Decision, Enrolment, Office, Village
 from desktop.domain.cycle import Action, Status
 from desktop.domain.groups import CitizenGroup
+from desktop.services import decision_numbers
 from desktop.services.enrolments import CycleError, EnrolmentService
 
 BATCH = 100
@@ -123,8 +124,8 @@ class RecognitionService:
             raise CycleError(f"Danh sách đề nghị năm {year} đang trống: chưa có ai để công nhận.")
         with self.enrolments.batch() as s:
             office = s.scalars(select(Office)).one()
-            if s.scalar(select(func.count()).where(Decision.year == year, Decision.number == number)):
-                raise CycleError(f"Đã có quyết định số {number} của năm {year}.")
+            if refused := decision_numbers.refusal(s, year, number):
+                raise CycleError(refused)
             name = " ".join((signer_name if signer_name is not None else office.signer_name).split())
             title = " ".join((signer_title if signer_title is not None else office.signer_title).split())
             if not name:

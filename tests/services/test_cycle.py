@@ -104,7 +104,7 @@ def test_whole_cycle_to_the_decision(year):
     e.record_self(ids["dung"], GOOD)
     e.record_review(ids["dung"], None)
     register.recognition.propose([ids["dung"]])
-    with pytest.raises(CycleError, match="Đã có quyết định số 12/QĐ-HKH"):
+    with pytest.raises(CycleError, match="Số 12/QĐ-HKH đã dùng cho quyết định công nhận Công dân học tập"):
         register.recognition.record_decision(YEAR, "12/QĐ-HKH", date(2026, 11, 21), "X")
     assert status(register, ids["dung"]) is Status.PROPOSED  # nothing half-done
     [info] = register.recognition.decisions(YEAR)

@@ -63,8 +63,16 @@ def test_families_through_the_year(office, criteria):
         lines = [h.summary for h in history(s, "model_enrolment", an)]
     assert lines[0] == "Đăng ký Gia đình học tập năm 2026: Hộ Nguyễn Văn An"
     assert lines[-1].startswith("Công nhận theo quyết định số 3/QĐ-HKH")
-    with pytest.raises(ModelCycleError, match="Đã có quyết định số 3/QĐ-HKH"):
+    with pytest.raises(ModelCycleError, match="Số 3/QĐ-HKH đã dùng cho quyết định công nhận Gia đình học tập"):
         families.record_decision(YEAR, "3/QĐ-HKH", date(2026, 11, 25), "Nguyễn Văn Hùng", "Chủ tịch")
+    # one series of numbers for the office: not again for clans, nor for citizens
+    with pytest.raises(ModelCycleError, match="Số 3/QĐ-HKH đã dùng cho quyết định công nhận Gia đình học tập"):
+        cycle(office, criteria, Model.CLAN).record_decision(YEAR, "3/QĐ-HKH", date(2026, 11, 25), "Nguyễn Văn Hùng",
+                                                            "Chủ tịch")
+    from desktop.services.decision_numbers import refusal
+
+    with office.db.reader() as s:
+        assert refusal(s, YEAR, "3/QĐ-HKH") and refusal(s, YEAR + 1, "3/QĐ-HKH") is None
     assert len(ids) == 3
 
 
