@@ -62,15 +62,31 @@ class KeyService:
             raise KeyError_("Đơn vị chưa có khoá: hãy tạo khoá (menu Trao đổi → Khoá của đơn vị).")
         self.store.signer(passphrase)
 
+    def _public_texts(self, folder: Path) -> dict[Path, str]:
+        keys = self.store.public()
+        return {folder / SIGN_PUBLIC: f"untrusted comment: minisign public key {key_id_of(keys.signing)}\n"
+                                      f"{keys.signing}\n",
+                folder / AGE_RECIPIENT: keys.age_recipient + "\n"}
+
+    def other_public_files(self, folder: Path) -> list[str]:
+        """The names of key files already in `folder` that are not this office's (another office's keys, which
+        writing ours would overwrite)."""
+        found = []
+        for path, text in self._public_texts(folder).items():
+            try:
+                if path.exists() and path.read_text(encoding="ascii", errors="replace") != text:
+                    found.append(path.name)
+            except OSError:
+                found.append(path.name)
+        return found
+
     def write_public_files(self, folder: Path) -> list[Path]:
         """The public halves in the standard tools' formats, to send to the other side."""
-        keys = self.store.public()
+        texts = self._public_texts(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        sign, age = folder / SIGN_PUBLIC, folder / AGE_RECIPIENT
-        sign.write_text(f"untrusted comment: minisign public key {key_id_of(keys.signing)}\n{keys.signing}\n",
-                        encoding="ascii")
-        age.write_text(keys.age_recipient + "\n", encoding="ascii")
-        return [sign, age]
+        for path, text in texts.items():
+            path.write_text(text, encoding="ascii")
+        return list(texts)
 
     # a commune imports its upper level's keys ------------------------------------------------------
 

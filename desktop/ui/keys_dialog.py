@@ -132,6 +132,12 @@ class KeysDialog(QDialog):
 
     def save_public_to(self, folder: Path) -> None:
         try:
+            others = self._r.keys.other_public_files(folder)
+            if others and not messages.confirm(
+                    self, "Ghi đè khoá khác?", f"Thư mục {folder} đã có {', '.join(others)} không phải khoá của đơn vị "
+                    "này (có thể là khoá của cấp trên vừa nhập). Ghi đè thì khoá kia mất khỏi thư mục này; nên chọn "
+                    "thư mục khác.", yes="Ghi đè", no="Chọn thư mục khác"):
+                return
             paths = self._r.keys.write_public_files(folder)
         except (KeyError_, OSError) as e:
             self.error.say(str(e))

@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         people = menu.addMenu("&Người dân")
-        self._action(people, "Thêm người vào sổ…", self.citizens.add_citizens, "Ctrl+N")
+        self._action(people, "Thêm người vào sổ…", self.add_people, "Ctrl+N")
         self._action(people, "Đăng ký người đang chọn vào năm học tập", self.register_selected)
         self._action(people, "Người đã xoá…", self.show_deleted)
         people.addSeparator()
@@ -212,6 +212,13 @@ class MainWindow(QMainWindow):
 
     def _show_clerk(self) -> None:
         self.clerk_label.setText(f"Cán bộ nhập liệu: {self.register.office.clerk_name()}")
+
+    def add_people(self) -> None:
+        """Ctrl+N from any tab: the entry form; afterwards the keyboard is back in the search of the tab in view."""
+        self.citizens.add_citizens()
+        page = self.tabs.currentWidget()
+        if page is not self.citizens and hasattr(page, "focus_search"):
+            page.focus_search()
 
     def register_selected(self) -> None:
         citizen_id = self.citizens.selected_id()

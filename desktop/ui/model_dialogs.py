@@ -140,8 +140,9 @@ class ModelDecisionDialog(QDialog):
     def save(self) -> None:
         try:
             signed_on = parse_date(self.signed_on.text())
-        except ValueError:
-            self.error.say("Ngày ký phải theo dạng dd/mm/yyyy, ví dụ 25/11/2026.")
+        except ValueError as e:
+            self.error.say(f"Ngày ký: {e} Ví dụ 25/11/2026.")
+            self.signed_on.setFocus()
             return
         try:
             self.recognized = self._cycle.record_decision(self._year, self.number.text(), signed_on,

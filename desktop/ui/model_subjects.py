@@ -35,6 +35,7 @@ from desktop.services.model_registers import (
     ModelError,
     OrganisationDraft,
 )
+from desktop.ui import messages
 from desktop.ui.geometry import fit
 from desktop.ui.messages import translate_buttons
 from desktop.ui.widgets import ErrorLabel, FoldingComboBox
@@ -108,7 +109,22 @@ class _EnterAdds(QObject):
         return False
 
 
-class SubjectDialog(QDialog):
+class _AsksBeforeDropping(QDialog):
+    """Esc (or Huỷ, or the window's close button) asks before what was typed is dropped, as the forms and score
+    sheets do."""
+
+    def _unsaved(self) -> bool:
+        raise NotImplementedError
+
+    def reject(self) -> None:
+        if self._unsaved() and not messages.confirm(
+                self, "Đóng khi chưa lưu?", "Những gì đã gõ hoặc chọn trong cửa sổ này chưa được lưu và sẽ mất nếu đóng.",
+                yes="Đóng, không lưu", no="Quay lại"):
+            return
+        super().reject()
+
+
+class SubjectDialog(_AsksBeforeDropping):
     """A new household (its village and head, a person of the register), clan or unit."""
 
     def __init__(self, register: Desk, model: Model, parent: QWidget | None = None) -> None:
@@ -141,7 +157,8 @@ class SubjectDialog(QDialog):
             form.addRow("Tên dòng họ:", self.name)
             self.name.setPlaceholderText("ví dụ: Họ Nguyễn Văn (chi trưởng)")
             form.addRow("Trưởng họ, người liên hệ:", self.contact)
-            form.addRow("", QLabel("Các hộ của dòng họ: sau khi lưu, chọn dòng họ rồi bấm “Thành viên…”."))
+            form.addRow("", QLabel("Các hộ của dòng họ: sau khi lưu, chọn dòng họ trong danh sách rồi Alt+V "
+                                   "(“Các hộ của dòng họ…”)."))
         else:
             form.addRow("Tên đơn vị:", self.name)
             for code, label in ORGANISATION_KINDS.items():
@@ -162,8 +179,17 @@ class SubjectDialog(QDialog):
         fill(self.head, people_found(self._r, text))
 
     def _name_from_head(self) -> None:
-        if self.head.currentData() is not None and (not self.name.text() or self.name.text().startswith("Hộ ")):
+        """The head chosen: the household's name and its village follow (a household lives where its head does)."""
+        if self.head.currentData() is None:
+            return
+        if not self.name.text() or self.name.text().startswith("Hộ "):
             self.name.setText(f"Hộ {self.head.currentText().split(' (')[0]}")
+        village = self.head.currentText().rsplit(", ", 1)[-1].rstrip(")")
+        if (index := self.village.findText(village)) >= 0:
+            self.village.setCurrentIndex(index)
+
+    def _unsaved(self) -> bool:
+        return bool(self.name.text().strip() or self.head_search.text().strip() or self.contact.text().strip())
 
     def save(self) -> None:
         try:
@@ -187,7 +213,7 @@ class SubjectDialog(QDialog):
         self.accept()
 
 
-class _MembersBase(QDialog):
+class _MembersBase(_AsksBeforeDropping):
     """A list of members kept as a draft, people (or households) found as one types and added with Enter,
     one removed with Delete; saved whole, with the version read."""
 
@@ -216,6 +242,13 @@ class _MembersBase(QDialog):
         with_save(self, adding, (self.list, 1), self.remove_button, hint)
         self.setTabOrder(self.find, self.found)
         self.find.setFocus()
+
+    def _members(self) -> object:
+        """The draft's list as it stands, to tell a change from what was read."""
+        raise NotImplementedError
+
+    def _unsaved(self) -> bool:
+        return self._members() != self._loaded
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
@@ -259,6 +292,9 @@ class _MembersBase(QDialog):
         self.list.resizeColumnToContents(0)
 
 
+SPOUSES = ("Vợ", "Chồng")
+
+
 class MembersDialog(_MembersBase):
     """A household's members: people of the register found as one types, each with the relation to the head;
     the head stays. Saved whole, with the audit; a person already in another household is refused, named."""
@@ -274,14 +310,20 @@ class MembersDialog(_MembersBase):
         fit(self, "thanh-vien-ho", 680, 440)
         self.relation = FoldingComboBox()
         self.relation.addItems(self.RELATIONS)
+        self.relation.setCurrentText("Con")
         self._build("gõ tên người trong sổ để thêm vào hộ (không dấu được)", self.relation)
+        _EnterAdds(self.relation, self.add_member)
         self.setTabOrder(self.found, self.relation)
+        self._loaded = self._members()
         self.names = {cid: name for cid, name, _ in register.households.member_names(household_id)}
         self._show()
 
     def _show(self) -> None:
         self._show_rows([(cid, [self.names.get(cid, str(cid)), relation])
                          for cid, relation in self.draft.members.items()])
+
+    def _members(self) -> object:
+        return dict(self.draft.members)
 
     def _search(self, text: str) -> None:
         fill(self.found, people_found(self._r, text, lambda cid: cid in self.draft.members))
@@ -291,8 +333,16 @@ class MembersDialog(_MembersBase):
         if cid is None:
             self.error.say("Gõ vài chữ của tên rồi chọn người trong sổ.")
             return
+        relation = self.relation.currentText()
+        if relation in SPOUSES and (spouse := next((c for c, r in self.draft.members.items() if r in SPOUSES), None)):
+            self.error.say(f"Hộ đã có {self.draft.members[spouse].lower()} ({self.names.get(spouse, '')}): chọn quan hệ "
+                           "khác trong ô bên cạnh (gõ “con”, “chau”…), hoặc bỏ người kia khỏi hộ trước.")
+            self.relation.setFocus()
+            return
         self.names[cid] = self.found.currentText().rsplit(",", 1)[0] + ")"
-        self.draft.members[cid] = self.relation.currentText()
+        self.draft.members[cid] = relation
+        if relation in SPOUSES:
+            self.relation.setCurrentText("Con")  # a household has one spouse: the next is more likely a child
         self.find.clear()
         self.error.say(None)
         self._show()
@@ -325,9 +375,13 @@ class ClanHouseholdsDialog(_MembersBase):
         self.setWindowTitle(f"Các hộ của dòng họ — {self.draft.name}")
         fit(self, "ho-cua-dong-ho", 680, 440)
         self._build("gõ tên hộ (hoặc tên chủ hộ) để thêm vào dòng họ")
+        self._loaded = self._members()
         self.names = register.households.names(self.draft.households)
         self.details = register.households.details(self.draft.households)
         self._show()
+
+    def _members(self) -> object:
+        return list(self.draft.households)
 
     def _show(self) -> None:
         self._show_rows([(hid, [self.names.get(hid, str(hid)), self.details.get(hid, "")])

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -134,6 +134,7 @@ class ModelsPage(QWidget):
         self.keys = SearchListKeys(self.search, self.table, self.timer, self.show_list, self.table.rowCount,
                                    self.open_row, self)
         QShortcut(QKeySequence("Ctrl+R"), self, lambda: self.open_row(SheetKind.REVIEW))
+        self.table.installEventFilter(self)  # Delete on a row: that household (clan, unit) out of the register
         if load:
             self.refresh()
 
@@ -199,8 +200,15 @@ class ModelsPage(QWidget):
                    Model.UNIT: self._r.organisations}[model]
         return [(f.id, f.name, f.detail) for f in service.find(text, SHOWN)]
 
+    def _settle(self) -> None:
+        """Typed faster than the search's pause, then a key that acts on the list (Alt+P): the list of what was
+        typed, not of what was there before."""
+        if self.timer.isActive():
+            self.show_list()
+
     def selected(self) -> tuple[int, int | None] | None:
         """(subject id, the year's enrolment id or None) of the row the cursor is on."""
+        self._settle()
         current = self.table.currentIndex()
         if current.isValid() and self.table.selectionModel().isRowSelected(current.row()):
             return self.table.item(current.row(), 0).data(Qt.ItemDataRole.UserRole)
@@ -209,6 +217,7 @@ class ModelsPage(QWidget):
 
     def chosen(self) -> list[tuple[int, int | None, str]]:
         """(subject id, enrolment id or None, name) of every chosen row, in the list's order."""
+        self._settle()
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
         return [(*self.table.item(r, 0).data(Qt.ItemDataRole.UserRole), self.table.item(r, 0).text()) for r in rows]
 
@@ -258,6 +267,8 @@ class ModelsPage(QWidget):
                 return
             eid = self._r.model_cycle(self.model).of_subject(sid, self.year)
             self.changed.emit()
+            self.show_figures()
+            self.table.item(self.table.currentRow(), 2).setText(Status.REGISTERED.label)  # even if no sheet is saved
             if eid is None:
                 return
         status = self._r.model_cycle(self.model).status_of(eid)
@@ -312,6 +323,12 @@ class ModelsPage(QWidget):
         eid = self._enrolment()
         if eid is None:
             return
+        status = self._r.model_cycle(self.model).status_of(eid)
+        if status.decided or status is Status.WITHDRAWN:  # said before a reason is asked for
+            messages.inform(self, "Không rút tên được", f"Không thể rút tên khi hồ sơ ở bước “{status.label}”"
+                            + (": thu hồi công nhận là một quyết định mới." if status.decided else "."))
+            self.keys.after_dialog(False)
+            return
         reason, ok = QInputDialog.getText(self, "Rút tên", "Lý do rút tên:")
         if ok:
             try:
@@ -359,6 +376,33 @@ class ModelsPage(QWidget):
         dialog = SubjectDialog(self._r, self.model, self)
         if self._opened(dialog) == QDialog.DialogCode.Accepted:
             self._done(f"Đã thêm {dialog.saved_name} vào sổ {self.model.title.lower()}.")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Delete:
+            self.delete_selected()
+            return True
+        return False
+
+    def delete_selected(self) -> None:
+        """A household, clan or unit entered by mistake (the wrong head or village) out of the register, with the
+        reason; kept, as every deletion, and its people free for another household. Villages: menu Danh mục."""
+        chosen = self.selected()
+        if chosen is None or self.model is Model.COMMUNITY:
+            return
+        name = self.table.item(self.table.currentRow(), 0).text()
+        reason, ok = QInputDialog.getText(self, f"Xoá {self.model.noun}", f"Lý do xoá “{name}” khỏi sổ (ví dụ: nhập "
+                                          "nhầm chủ hộ hoặc thôn, chuyển đi):")
+        if ok:
+            service = {Model.FAMILY: self._r.households, Model.CLAN: self._r.clans,
+                       Model.UNIT: self._r.organisations}[self.model]
+            try:
+                service.delete(chosen[0], reason)
+            except ModelError as e:
+                messages.warn(self, "Chưa xoá được", str(e))
+            else:
+                self._done(f"Đã xoá {name} khỏi sổ (lý do: {' '.join(reason.split())}).")
+        self.keys.after_dialog(False)
 
     def edit_members(self) -> None:
         chosen = self.selected()

@@ -197,7 +197,9 @@ class ScoreSheetDialog(QDialog):
             row += 1
         codes = list(self.fields)
         for code, nxt in zip(codes, [*codes[1:], None], strict=True):
-            self.fields[code].advance.connect(self.save if nxt is None else self.fields[nxt].setFocus)
+            # the next field selected, as Tab leaves it: a digit typed replaces what stands ("gõ đè")
+            self.fields[code].advance.connect(self.save if nxt is None else
+                                              lambda f=self.fields[nxt]: (f.setFocus(), f.selectAll()))
         inner = QWidget()
         inner.setLayout(grid)
         scroll = QScrollArea()
@@ -263,6 +265,8 @@ class ScoreSheetDialog(QDialog):
             self.spec.save(self.scores(), self.note.text())
         except self.spec.refusals as e:
             self.error.say(str(e))
+            if self.kind is SheetKind.CORRECTION and not self.note.text().strip():
+                self.note.setFocus()  # what is missing is the reason: the keyboard goes there
             return
         self.saved_line = f"Đã lưu: {self.spec.name} — {self.spec.judge(self.scores()).text}"
         self.saved.emit()

@@ -166,7 +166,7 @@ class SearchListKeys(QObject):
         window.activateWindow()
         if saved:
             self.back_to_search()
-        else:
+        elif self._search.isVisible():  # a form opened from another tab (Ctrl+N): that tab keeps the keyboard
             self.focus_search()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -18,7 +18,7 @@ def quiet(monkeypatch):
     monkeypatch.setattr(messages, "inform", lambda *a: None)
 
 
-def test_keys_dialog_shows_hands_out_and_prints_the_form(qtbot, area, tmp_path):
+def test_keys_dialog_shows_hands_out_and_prints_the_form(qtbot, area, tmp_path, monkeypatch):
     dialog = KeysDialog(area.a, PassphraseKeeper())
     qtbot.addWidget(dialog)
     fingerprint = area.a.keys.public().fingerprint
@@ -27,6 +27,15 @@ def test_keys_dialog_shows_hands_out_and_prints_the_form(qtbot, area, tmp_path):
     assert area.upper.keys.public().fingerprint in dialog.other.text()
     dialog.save_public_to(tmp_path / "khoa")
     assert (tmp_path / "khoa" / "ky-so.pub").read_text(encoding="ascii").splitlines()[1] == area.a.keys.public().signing
+    # a folder holding another office's keys (the upper level's just imported): asked before they are overwritten
+    theirs = area.upper.keys.write_public_files(tmp_path / "cap-tren")
+    before = [p.read_bytes() for p in theirs]
+    asked = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, title, text, **k: asked.append(text) or False)
+    dialog.save_public_to(tmp_path / "cap-tren")
+    assert "ky-so.pub, giai-ma.pub" in asked[0] and [p.read_bytes() for p in theirs] == before
+    dialog.save_public_to(tmp_path / "khoa")  # its own files again: nothing to ask
+    assert len(asked) == 1
     dialog.save_key_form_to(tmp_path / "phieu.pdf")
     text = PdfReader(tmp_path / "phieu.pdf").pages[0].extract_text()
     assert "PHIẾU KHOÁ CÔNG KHAI" in text and fingerprint in text

@@ -99,8 +99,11 @@ def test_a_households_whole_year_by_keyboard(qtbot, window, office, tmp_path, mo
 
     def add_wife(d: MembersDialog) -> None:
         type_text("tran thi")
-        enter()  # Enter in the find field adds the one found (the relation shown beside it: Vợ)
-        assert d.list.rowCount() == 2 and d.list.item(1, 1).text() == "Vợ"
+        tab()
+        tab()
+        type_text("vo")  # the relation, chosen by typing; Enter adds her (it does not save yet)
+        enter()
+        assert d.list.rowCount() == 2 and d.list.item(1, 1).text() == "Vợ" and d.isVisible()
         key(Qt.Key.Key_L, ALT)
     open_by_keys(qtbot, MembersDialog, add_wife, (Qt.Key.Key_V, ALT))
     assert len(office.households.members(page.selected()[0])) == 2
@@ -469,3 +472,106 @@ def test_the_decision_and_a_units_refusals(qtbot, office):
     decision.signer.setText("Nguyễn Văn Hùng")
     decision.save()
     assert "đang trống" in decision.error.text()
+
+
+def test_an_outside_tries_findings(qtbot, window, office, monkeypatch, quiet_messages):
+    """What an outside clerk met at 1024×600: each as it was pressed."""
+    from PySide6.QtWidgets import QInputDialog
+
+    page = window.models
+    # a household's village follows its head's (Thôn Phú Lập is the list's first; the head lives in Thôn Đông)
+    def head_elsewhere(d: SubjectDialog) -> None:
+        assert d.village.currentText() != "Thôn Đông"
+        tab()
+        type_text("tran thi b")
+        assert d.village.currentText() == "Thôn Đông"
+        enter()
+    open_by_keys(qtbot, SubjectDialog, head_elsewhere, (Qt.Key.Key_M, ALT))
+    assert page.table.item(0, 1).text().startswith("Thôn Đông")
+    assert keyboard_back_in(qtbot, window) is page.search
+
+    # Esc with something typed asks first, in the new household's and the members' dialogs
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, title, text, **k: asked.append(title) or True)
+
+    def typed_then_esc(d: SubjectDialog) -> None:
+        tab()
+        type_text("nguyen")
+        key(Qt.Key.Key_Escape)
+    open_by_keys(qtbot, SubjectDialog, typed_then_esc, (Qt.Key.Key_M, ALT))
+    assert asked == ["Đóng khi chưa lưu?"]
+    assert keyboard_back_in(qtbot, window) is page.search
+
+    # a second spouse is refused at once; Enter in the relation list adds (it does not save the household)
+    def members(d: MembersDialog) -> None:
+        type_text("nguyen van an")
+        tab()
+        tab()
+        type_text("vo")
+        enter()
+        assert "Hộ đã có" not in d.error.text() and d.list.rowCount() == 2
+        assert d.relation.currentText() == "Con" and d.isVisible()
+        type_text("nguyen van an")  # the one added is not offered again: the other An
+        assert d.found.count() == 1 and "1990" in d.found.currentText()
+        tab()
+        tab()
+        type_text("chong")
+        enter()
+        assert d.error.text().startswith("Hộ đã có vợ") and d.list.rowCount() == 2
+        asked.clear()
+        key(Qt.Key.Key_Escape)
+    add(office, "Nguyễn Văn An", birth="1990", village="Thôn Đông")  # a second An, to be added
+    open_by_keys(qtbot, MembersDialog, members, (Qt.Key.Key_V, ALT))
+    assert asked == ["Đóng khi chưa lưu?"]
+
+    # Ctrl+N and Esc from this tab: the keyboard is back in this tab's search, not the register's
+    from desktop.ui.citizen_dialog import CitizenDialog
+
+    assert keyboard_back_in(qtbot, window) is page.search
+    open_by_keys(qtbot, CitizenDialog, lambda d: key(Qt.Key.Key_Escape), (Qt.Key.Key_N, CTRL))
+    assert keyboard_back_in(qtbot, window) is page.search
+
+    # registered by Enter, then closed without a save: the row says it is registered
+    open_by_keys(qtbot, ModelSheetDialog, lambda d: d.done(0), (Qt.Key.Key_Return, NONE))
+    assert page.table.item(0, 2).text() == Status.REGISTERED.label
+
+    # Delete on a row: the household entered by mistake goes, with its reason
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Nhập nhầm chủ hộ", True))
+    assert keyboard_back_in(qtbot, window) is page.search
+    key(Qt.Key.Key_Down)
+    key(Qt.Key.Key_Delete)
+    assert page.table.rowCount() == 0 and "Đã xoá Hộ Trần Thị Bình" in window.statusBar().currentMessage()
+
+
+def test_the_review_sheet_types_over_what_stands(qtbot, office):
+    home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"),
+                                                 add(office, "Nguyễn Văn An", birth="1970")))
+    cycle = office.model_cycle(Model.FAMILY)
+    cycle.register_all(YEAR)
+    eid = cycle.of_subject(home, YEAR)
+    cycle.record_self(eid, {str(i): 14 for i in range(1, 6)} | {"1": 16, "5": 12})
+    sheet = ModelSheetDialog(office, Model.FAMILY, eid)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    keyboard_in(qtbot, sheet)
+    assert sheet.kind.name == "SELF"
+    enter()
+    enter()
+    type_text("12")  # Enter reached the third field: the digits replace its 14 ("gõ đè")
+    assert sheet.fields["3"].value() == 12 and sheet.error.isHidden()
+
+
+def test_a_recognized_household_is_not_asked_a_reason_to_withdraw(qtbot, office, monkeypatch, quiet_messages):
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.services.test_model_stats import recognize
+
+    home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"),
+                                                 add(office, "Nguyễn Văn An", birth="1970")))
+    recognize(office, Model.FAMILY, [home])
+    page = ModelsPage(office, YEAR)
+    qtbot.addWidget(page)
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(a) or ("", False))
+    page.withdraw()
+    assert asked == [] and "Không thể rút tên khi hồ sơ ở bước “Được công nhận”" in quiet_messages[-1]
