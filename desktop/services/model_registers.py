@@ -17,7 +17,8 @@ from desktop.db import audit
 from desktop.db.base import utcnow
 from desktop.db.engine import Database
 from desktop.db.models import Citizen, Village
-from desktop.db.models387 import Clan, ClanHousehold, Household, HouseholdMember, Organisation
+from desktop.db.models387 import Clan, ClanHousehold, Household, HouseholdMember, ModelEnrolment, Organisation
+from desktop.domain.cycle import Status
 from desktop.domain.names import search_key
 from desktop.domain.text import printable
 from desktop.services.enrolments import STALE
@@ -73,6 +74,7 @@ class _Register(Generic[R]):
     """What the three registers share: names, finding, deletion with a reason, the audit, stale edits."""
 
     table: type[R]
+    model: str  # the learning model its records are enrolled as (models387.Model's value)
     entity: str
     what: str  # "hộ", "dòng họ", "đơn vị": in messages
 
@@ -115,6 +117,7 @@ class _Register(Generic[R]):
             r.deleted_at, r.deleted_reason = utcnow(), reason
             r.version += 1
             self._release(s, r)
+            self._withdraw_open_years(s, r, reason)
             audit.record(s, actor=self._actor(), action="delete", entity=self.entity, entity_id=r.id,
                          entity_uuid=r.uuid, summary=f"Xoá {self.what} {r.name}", changes={"Lý do xoá": [None, reason]})
 
@@ -149,6 +152,21 @@ class _Register(Generic[R]):
                              entity_uuid=r.uuid, summary=f"Sửa {self.what} {name}", changes=changes)
             return r.id
 
+    def _withdraw_open_years(self, s: Session, r: R, reason: str) -> None:
+        """A deleted household (clan, unit) leaves the years it had not finished: withdrawn with the deletion's
+        reason, so the year's counts no longer hold it; a decided year stays as it was decided (a record)."""
+        open_steps = [st.value for st in Status if not st.decided and st is not Status.WITHDRAWN]
+        for e in s.scalars(select(ModelEnrolment).where(ModelEnrolment.model == self.model,
+                                                        ModelEnrolment.subject_id == r.id,
+                                                        ModelEnrolment.status.in_(open_steps))):
+            before = Status(e.status)
+            e.withdrawn_from, e.withdrawn_reason = before.value, f"Xoá khỏi sổ: {reason}"[:200]
+            e.status = Status.WITHDRAWN.value
+            e.version += 1
+            audit.record(s, actor=self._actor(), action="update", entity="model_enrolment", entity_id=e.id,
+                         entity_uuid=e.uuid, summary=f"Rút tên khỏi năm {e.year} vì xoá {self.what} {r.name}",
+                         changes={"Bước": [before.label, Status.WITHDRAWN.label], "Lý do": [None, reason]})
+
     def _details(self, s: Session, ids: list[int]) -> dict[int, str]:
         """What tells the found apart, for all of them in one query (one query each took 16 ms a search)."""
         raise NotImplementedError
@@ -158,7 +176,7 @@ class _Register(Generic[R]):
 
 
 class HouseholdService(_Register[Household]):
-    table, entity, what = Household, "household", "hộ"
+    table, entity, what, model = Household, "household", "hộ", "family"
 
     def from_register(self, village_id: int | None = None) -> list[HouseholdDraft]:
         """Households proposed from the register: the people of a village at one address (as the entry form
@@ -259,7 +277,7 @@ class HouseholdService(_Register[Household]):
 
 
 class ClanService(_Register[Clan]):
-    table, entity, what = Clan, "clan", "dòng họ"
+    table, entity, what, model = Clan, "clan", "dòng họ", "clan"
 
     def save(self, draft: ClanDraft, clan_id: int | None = None, expected_version: int | None = None) -> int:
         def apply(s: Session, c: Clan) -> dict[str, list]:
@@ -316,7 +334,7 @@ class ClanService(_Register[Clan]):
 
 
 class OrganisationService(_Register[Organisation]):
-    table, entity, what = Organisation, "organisation", "đơn vị"
+    table, entity, what, model = Organisation, "organisation", "đơn vị", "unit"
 
     def save(self, draft: OrganisationDraft, organisation_id: int | None = None,
              expected_version: int | None = None) -> int:

@@ -31,7 +31,7 @@ from desktop.services.printing import DocumentKind, PrintError
 from desktop.services.safe_write import atomic_file
 from desktop.ui import file_dialogs
 from desktop.ui.geometry import fit
-from desktop.ui.model_subjects import with_save
+from desktop.ui.model_subjects import AsksBeforeDropping, with_save
 from desktop.ui.passphrase import PassphraseKeeper
 from desktop.ui.score_sheet import ScoreSheetDialog, SheetKind, SheetLine, SheetSpec, kind_for, saver
 from desktop.ui.widgets import ErrorLabel, FoldingComboBox, parse_date
@@ -114,7 +114,7 @@ class ModelRegisterDialog(QDialog):
         self.accept()
 
 
-class ModelDecisionDialog(QDialog):
+class ModelDecisionDialog(AsksBeforeDropping):
     def __init__(self, register: Desk, model: Model, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._cycle = register.model_cycle(model)
@@ -136,6 +136,9 @@ class ModelDecisionDialog(QDialog):
         with_save(self, QLabel(f"Mọi {model.unit} trong danh sách đề nghị được công nhận; {model.unit} đã chấm đủ mà "
                                "chưa đạt được ghi “không được công nhận” kèm lý do."), form)
         self.number.setFocus()
+
+    def _unsaved(self) -> bool:
+        return bool(self.number.text().strip())
 
     def save(self) -> None:
         try:

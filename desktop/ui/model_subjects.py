@@ -109,7 +109,7 @@ class _EnterAdds(QObject):
         return False
 
 
-class _AsksBeforeDropping(QDialog):
+class AsksBeforeDropping(QDialog):
     """Esc (or Huỷ, or the window's close button) asks before what was typed is dropped, as the forms and score
     sheets do."""
 
@@ -124,7 +124,7 @@ class _AsksBeforeDropping(QDialog):
         super().reject()
 
 
-class SubjectDialog(_AsksBeforeDropping):
+class SubjectDialog(AsksBeforeDropping):
     """A new household (its village and head, a person of the register), clan or unit."""
 
     def __init__(self, register: Desk, model: Model, parent: QWidget | None = None) -> None:
@@ -148,9 +148,9 @@ class SubjectDialog(_AsksBeforeDropping):
             self.head_search.setPlaceholderText("gõ tên chủ hộ để tìm trong sổ (không dấu được)")
             self.head_search.textChanged.connect(self._find_head)
             self.head.currentIndexChanged.connect(self._name_from_head)
-            form.addRow("Thôn, khu phố:", self.village)
             form.addRow("Tìm chủ hộ:", self.head_search)
             form.addRow("Chủ hộ:", self.head)
+            form.addRow("Thôn, khu phố:", self.village)
             form.addRow("Tên hộ:", self.name)
             self.name.setPlaceholderText("tự điền “Hộ …” theo chủ hộ; sửa được")
         elif model is Model.CLAN:
@@ -173,7 +173,11 @@ class SubjectDialog(_AsksBeforeDropping):
             form.addRow("Số cán bộ, người lao động:", self.headcount)
         self.error = ErrorLabel()
         with_save(self, form)
-        (self.village if model is Model.FAMILY else self.name).setFocus()
+        if model is Model.FAMILY:  # in the order of the form, not of the widgets' making
+            for first, then in ((self.head_search, self.head), (self.head, self.village), (self.village, self.name)):
+                self.setTabOrder(first, then)
+        # a household: its head first (its village and name follow); the village can still be changed after
+        (self.head_search if model is Model.FAMILY else self.name).setFocus()
 
     def _find_head(self, text: str) -> None:
         fill(self.head, people_found(self._r, text))
@@ -213,7 +217,7 @@ class SubjectDialog(_AsksBeforeDropping):
         self.accept()
 
 
-class _MembersBase(_AsksBeforeDropping):
+class _MembersBase(AsksBeforeDropping):
     """A list of members kept as a draft, people (or households) found as one types and added with Enter,
     one removed with Delete; saved whole, with the version read."""
 
