@@ -1,8 +1,13 @@
 """Fixtures of the window tests."""
 
+from pathlib import Path
+
 import pytest
 
+from desktop.exchange.keys import KeyStore
 from desktop.ui import messages
+
+PASS = "mat-khau-dai-1"
 
 
 @pytest.fixture
@@ -12,3 +17,13 @@ def quiet_messages(monkeypatch):
     monkeypatch.setattr(messages, "inform", lambda parent, title, text: said.append(text))
     monkeypatch.setattr(messages, "warn", lambda parent, title, text: said.append(text))
     return said
+
+
+@pytest.fixture(scope="module")
+def key_files(tmp_path_factory) -> Path:
+    """A commune's keys and its province's (passphrase PASS), made once a file (scrypt takes a second each);
+    copied where a test needs them."""
+    root = tmp_path_factory.mktemp("khoa")
+    KeyStore(root / "xa").create(PASS)
+    KeyStore(root / "tinh").create(PASS)
+    return root

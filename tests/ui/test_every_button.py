@@ -44,7 +44,7 @@ from desktop.db.enrolment_queries import EnrolmentFilter
 from desktop.db.models387 import ModelEnrolment
 from desktop.domain.cycle import Status
 from desktop.domain.models387 import Model
-from desktop.exchange.keys import AGE_RECIPIENT, SIGN_PUBLIC, KeyStore
+from desktop.exchange.keys import AGE_RECIPIENT, SIGN_PUBLIC
 from desktop.services.demo import fill_demo
 from desktop.services.demo_models import fill_demo_model_year, fill_demo_models
 from desktop.services.demo_year import fill_demo_year
@@ -55,22 +55,14 @@ from desktop.ui import messages
 from desktop.ui.assessment_dialog import SheetKind
 from desktop.ui.passphrase import PassphraseKeeper
 from tests.conftest import add
+from tests.ui.conftest import PASS
 
 YEAR = 2026
-PASS = "mat-khau-dai-1"
+
 UI = Path(__file__).resolve().parents[2] / "desktop" / "ui"
 
 
 # the registers the dialogs open on ------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def key_files(tmp_path_factory) -> Path:
-    """A commune's keys and its province's, made once (scrypt takes a second each), copied where needed."""
-    root = tmp_path_factory.mktemp("khoa")
-    KeyStore(root / "xa").create(PASS)
-    KeyStore(root / "tinh").create(PASS)
-    return root
-
 
 @dataclass
 class Setting:

@@ -13,25 +13,17 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from sqlalchemy import select
 
 from desktop.db.models import Certificate
-from desktop.exchange.keys import AGE_RECIPIENT, SIGN_PUBLIC, KeyStore
+from desktop.exchange.keys import AGE_RECIPIENT, SIGN_PUBLIC
 from desktop.services.desk import Desk
 from desktop.ui.exchange_pages import SendDialog
 from desktop.ui.passphrase import PassphraseKeeper
 from tests.conftest import add
+from tests.ui.conftest import PASS
 from tests.ui.keys import focused, keyboard_in, press, type_text
 
 YEAR = 2026
-PASS = "mat-khau-dai-1"
+
 pytestmark = pytest.mark.usefixtures("quiet_messages")
-
-
-@pytest.fixture(scope="module")
-def key_files(tmp_path_factory) -> Path:
-    """The commune's keys and its province's, made once (scrypt takes a second each)."""
-    root = tmp_path_factory.mktemp("khoa")
-    KeyStore(root / "xa").create(PASS)
-    KeyStore(root / "tinh").create(PASS)
-    return root
 
 
 def with_keys(office: Desk, key_files: Path, own: bool = True, upper: bool = True) -> Desk:
