@@ -61,3 +61,12 @@ def keyboard_in(qtbot, window: QWidget) -> None:  # noqa: ANN001
     """Waits until `window` has the keyboard (a window of an earlier test may still hold it for a moment)."""
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is window)
+
+
+def shown(qtbot, dialog: QWidget) -> QWidget:  # noqa: ANN001
+    """A dialog on screen with the keyboard, as a clerk gets it."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    keyboard_in(qtbot, dialog)
+    return dialog

@@ -75,6 +75,20 @@ def button_key(qtbot, letter: Qt.Key) -> None:  # noqa: ANN001
     qtbot.wait(150)
 
 
+def household(office) -> int:  # noqa: ANN001
+    """Hộ ông An of Thôn Đông, its head a person of the register."""
+    return office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"),
+                                                 add(office, "Nguyễn Văn An", birth="1970")))
+
+
+def registered_household(office):  # noqa: ANN001, ANN201
+    """The families' cycle and the year's enrolment of Hộ ông An, registered."""
+    cycle = office.model_cycle(Model.FAMILY)
+    home = household(office)
+    cycle.register_all(YEAR)
+    return cycle, cycle.of_subject(home, YEAR)
+
+
 def type_scores(scores: list[int]) -> None:
     for s in scores:
         type_text(str(s), focused())
@@ -205,11 +219,7 @@ def test_search_down_and_enter_on_a_row(qtbot, window, office):
 
 
 def test_the_sheet_takes_typing_as_typed_and_says_what_it_refuses(qtbot, office, monkeypatch):
-    home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"),
-                                                 add(office, "Nguyễn Văn An", birth="1970")))
-    cycle = office.model_cycle(Model.FAMILY)
-    cycle.register_all(YEAR)
-    eid = cycle.of_subject(home, YEAR)
+    cycle, eid = registered_household(office)
     sheet = ModelSheetDialog(office, Model.FAMILY, eid)
     qtbot.addWidget(sheet)
     sheet.show()
@@ -232,11 +242,7 @@ def test_the_sheet_takes_typing_as_typed_and_says_what_it_refuses(qtbot, office,
 
 
 def test_a_sheet_saved_meanwhile_elsewhere_is_refused(qtbot, office):
-    home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"),
-                                                 add(office, "Nguyễn Văn An", birth="1970")))
-    cycle = office.model_cycle(Model.FAMILY)
-    cycle.register_all(YEAR)
-    eid = cycle.of_subject(home, YEAR)
+    cycle, eid = registered_household(office)
     first, second = (ModelSheetDialog(office, Model.FAMILY, eid) for _ in range(2))
     for d, score in ((first, "10"), (second, "20")):
         qtbot.addWidget(d)
@@ -305,8 +311,7 @@ def test_a_clans_households_in_the_window(qtbot, office):
 def test_tab_leaves_every_list(qtbot, office):
     from desktop.domain.groups import CitizenGroup
 
-    home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"),
-                                                 add(office, "Nguyễn Văn An", birth="1970")))
+    home = household(office)
     add(office, "Lê Văn Dũng", birth="1980", group=CitizenGroup.OFFICIAL, occupation="Giáo viên Trường Tiểu học")
     office.organisations.save(OrganisationDraft("Trường Tiểu học Hàm Thuận", "truong-hoc", 25))
     members = MembersDialog(office, home)
@@ -547,11 +552,7 @@ def test_an_outside_tries_findings(qtbot, window, office, monkeypatch, quiet_mes
 
 
 def test_the_review_sheet_types_over_what_stands(qtbot, office):
-    home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"),
-                                                 add(office, "Nguyễn Văn An", birth="1970")))
-    cycle = office.model_cycle(Model.FAMILY)
-    cycle.register_all(YEAR)
-    eid = cycle.of_subject(home, YEAR)
+    cycle, eid = registered_household(office)
     cycle.record_self(eid, {str(i): 14 for i in range(1, 6)} | {"1": 16, "5": 12})
     sheet = ModelSheetDialog(office, Model.FAMILY, eid)
     qtbot.addWidget(sheet)
@@ -569,8 +570,7 @@ def test_a_recognized_household_is_not_asked_a_reason_to_withdraw(qtbot, office,
 
     from tests.services.test_model_stats import recognize
 
-    home = office.households.save(HouseholdDraft("Hộ ông An", village_id(office, "Thôn Đông"),
-                                                 add(office, "Nguyễn Văn An", birth="1970")))
+    home = household(office)
     recognize(office, Model.FAMILY, [home])
     page = ModelsPage(office, YEAR)
     qtbot.addWidget(page)

@@ -19,7 +19,7 @@ from desktop.ui.exchange_pages import SendDialog
 from desktop.ui.passphrase import PassphraseKeeper
 from tests.conftest import add
 from tests.ui.conftest import PASS
-from tests.ui.keys import focused, keyboard_in, press, type_text
+from tests.ui.keys import focused, press, shown, type_text
 
 YEAR = 2026
 
@@ -54,12 +54,7 @@ class Asked:
 
 
 def opened(qtbot, register: Desk, keeper: PassphraseKeeper | None = None) -> SendDialog:  # noqa: ANN001
-    dialog = SendDialog(register, YEAR, keeper or PassphraseKeeper())
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    keyboard_in(qtbot, dialog)
-    return dialog
+    return shown(qtbot, SendDialog(register, YEAR, keeper or PassphraseKeeper()))
 
 
 def test_the_dialog_opens_on_its_primary_button_saying_what_is_missing(qtbot, office, monkeypatch):
@@ -158,12 +153,7 @@ def printed(office: Desk) -> Desk:
 def check_dialog(qtbot, register: Desk):  # noqa: ANN001, ANN201
     from desktop.ui.exchange_pages import CheckCertificateDialog
 
-    dialog = CheckCertificateDialog(register)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    keyboard_in(qtbot, dialog)
-    return dialog
+    return shown(qtbot, CheckCertificateDialog(register))
 
 
 def test_the_check_says_what_can_be_typed_and_answers_a_serial(qtbot, printed, monkeypatch):
